@@ -1,0 +1,335 @@
+/**
+ * The tag vocabulary scenarios are written in, and its validation.
+ *
+ * Every tag is `key: value`. Which keys are allowed depends on where the tag stands: the story header
+ * (global tags), inside a choice's brackets (scoring marks and feedback), or on an output line (stage
+ * directions and endings). The same functions serve the runtime engine and the source linter, so a
+ * mark the linter accepts is one the engine understands.
+ */
+import { z } from 'zod';
+import { didYouMean } from './suggest';
+
+export const AXES = ['de', 'own', 'res'] as const;
+export type Axis = (typeof AXES)[number];
+export const AXIS_NAMES: Record<Axis, string> = {
+  de: 'De-escalation',
+  own: 'Ownership',
+  res: 'Resolution',
+};
+export type Score = Record<Axis, number>;
+export const zeroScore = (): Score => ({ de: 0, own: 0, res: 0 });
+
+export const EXPRESSIONS = ['neutral', 'pleased', 'annoyed', 'angry', 'confused', 'relieved'] as const;
+export type Expression = (typeof EXPRESSIONS)[number];
+export const POSES = ['kneel', 'stand', 'arms-crossed', 'point'] as const;
+export type Pose = (typeof POSES)[number];
+export const ROLES = ['player', 'customer', 'manager', 'colleague', 'bystander'] as const;
+export type Role = (typeof ROLES)[number];
+export const SETTINGS = ['aisle'] as const;
+export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+
+export const HEADER_KEYS = ['title', 'summary', 'setting', 'difficulty', 'minutes', 'cast'] as const;
+export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback'] as const;
+export const LINE_KEYS = ['react', 'pose', 'enter', 'exit', 'ending'] as const;
+
+export type TagContext = 'header' | 'choice' | 'line';
+
+/** A tag split into key and value, or the reason it could not be. */
+export type SplitTag = { ok: true; key: string; value: string } | { ok: false; message: string };
+
+export function splitTag(raw: string): SplitTag {
+  const text = raw.trim();
+  const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/s.exec(text);
+  if (!m) {
+    const word = /^[A-Za-z][\w-]*/.exec(text)?.[0];
+    return {
+      ok: false,
+      message: word
+        ? `tag '#${text}' needs a colon: write '#${word}: value'`
+        : `tag '#${text}' is not a 'key: value' tag`,
+    };
+  }
+  return { ok: true, key: (m[1] ?? '').toLowerCase(), value: (m[2] ?? '').trim() };
+}
+
+/** Why `key` is wrong in `context`, or undefined when it belongs there. */
+export function misplacedKey(key: string, context: TagContext): string | undefined {
+  const here: readonly string[] =
+    context === 'header' ? HEADER_KEYS : context === 'choice' ? CHOICE_KEYS : LINE_KEYS;
+  if (here.includes(key)) return undefined;
+  if ((CHOICE_KEYS as readonly string[]).includes(key)) {
+    return context === 'header'
+      ? `'${key}' is a scoring tag and belongs on a choice, not in the header`
+      : `scoring tag '${key}' must be inside the choice's [brackets]: after ']' it tags the line, not the choice`;
+  }
+  if ((LINE_KEYS as readonly string[]).includes(key)) {
+    return context === 'choice'
+      ? `'${key}' is a line tag: put it after the choice's ']' or on the line it changes`
+      : `'${key}' is a line tag and cannot stand in the header`;
+  }
+  if ((HEADER_KEYS as readonly string[]).includes(key)) {
+    return `'${key}' is a header tag: put it at the top of the file, before any text`;
+  }
+  const all = [...HEADER_KEYS, ...CHOICE_KEYS, ...LINE_KEYS];
+  const what = context === 'choice' ? 'scoring mark' : context === 'header' ? 'header tag' : 'tag';
+  const hint = didYouMean(key, here) || didYouMean(key, all);
+  return `unknown ${what} '${key}'${hint}`;
+}
+
+const scoreValue = z
+  .string()
+  .regex(/^(0|[+-][1-5])$/, 'expected a signed whole number from -5 to +5 such as +2, -1 or 0')
+  .transform(Number);
+
+export interface ChoiceMarks {
+  score: Score;
+  /** Which axes the author marked explicitly (an unmarked axis counts 0). */
+  marked: Axis[];
+  feedback?: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Parses the tags found inside a choice's brackets. */
+export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
+  const errors: string[] = [];
+  const score = zeroScore();
+  const marked: Axis[] = [];
+  let feedback: string | undefined;
+  for (const raw of tags) {
+    const split = splitTag(raw);
+    if (!split.ok) {
+      errors.push(split.message);
+      continue;
+    }
+    const { key, value } = split;
+    const wrong = misplacedKey(key, 'choice');
+    if (wrong) {
+      errors.push(wrong);
+      continue;
+    }
+    if (key === 'feedback') {
+      if (value === '') errors.push('#feedback is empty: say why this choice scored as it did');
+      else if (feedback !== undefined) errors.push('a choice has two #feedback tags');
+      else feedback = value;
+      continue;
+    }
+    const axis = key as Axis;
+    const parsed = scoreValue.safeParse(value);
+    if (!parsed.success) {
+      errors.push(`scoring mark '${axis}: ${value}': ${parsed.error.issues[0]?.message}`);
+    } else if (marked.includes(axis)) {
+      errors.push(`scoring mark '${axis}' appears twice on one choice`);
+    } else {
+      score[axis] = parsed.data;
+      marked.push(axis);
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: { score, marked, feedback } };
+}
+
+export type Direction =
+  | { kind: 'react'; who?: string; expression: Expression }
+  | { kind: 'pose'; who: string; pose: Pose }
+  | { kind: 'enter'; who: string }
+  | { kind: 'exit'; who: string };
+
+export interface LineMarks {
+  directions: Direction[];
+  ending?: string;
+}
+
+function castName(value: string, cast: readonly string[], errors: string[], key: string): string | undefined {
+  const found = cast.find((c) => c.toLowerCase() === value.toLowerCase());
+  if (found) return found;
+  errors.push(
+    value === ''
+      ? `#${key} needs a cast name`
+      : `#${key}: '${value}' is not in the cast${didYouMean(value, cast)}; the cast is ${cast.join(', ')}`,
+  );
+  return undefined;
+}
+
+/** Splits "Man with trolley annoyed" into a cast name and a trailing word. */
+function nameAndWord(value: string): { name: string; word: string } {
+  const i = value.lastIndexOf(' ');
+  return i < 0 ? { name: '', word: value } : { name: value.slice(0, i).trim(), word: value.slice(i + 1) };
+}
+
+function oneOf<T extends string>(
+  word: string,
+  options: readonly T[],
+  what: string,
+  errors: string[],
+): T | undefined {
+  const w = word.toLowerCase();
+  if ((options as readonly string[]).includes(w)) return w as T;
+  errors.push(`unknown ${what} '${word}'${didYouMean(w, options)}; use one of ${options.join(', ')}`);
+  return undefined;
+}
+
+/** Parses the tags of an output line (not the header, not a choice). */
+export function parseLineTags(tags: readonly string[], cast: readonly string[]): Parsed<LineMarks> {
+  const errors: string[] = [];
+  const directions: Direction[] = [];
+  let ending: string | undefined;
+  for (const raw of tags) {
+    const split = splitTag(raw);
+    if (!split.ok) {
+      errors.push(split.message);
+      continue;
+    }
+    const { key, value } = split;
+    const wrong = misplacedKey(key, 'line');
+    if (wrong) {
+      errors.push(wrong);
+      continue;
+    }
+    switch (key) {
+      case 'ending':
+        if (value === '') errors.push('#ending needs a title, e.g. #ending: Shopper served, shelf done');
+        else ending = value;
+        break;
+      case 'enter':
+      case 'exit': {
+        const who = castName(value, cast, errors, key);
+        if (who) directions.push({ kind: key, who });
+        break;
+      }
+      case 'react': {
+        const { name, word } = nameAndWord(value);
+        const expression = oneOf(word, EXPRESSIONS, 'expression', errors);
+        const who = name === '' ? undefined : castName(name, cast, errors, key);
+        if (expression && (name === '' || who)) directions.push({ kind: 'react', who, expression });
+        break;
+      }
+      case 'pose': {
+        const { name, word } = nameAndWord(value);
+        if (name === '') {
+          errors.push(`#pose needs a cast name and a pose, e.g. #pose: ${cast[0] ?? 'You'} stand`);
+          break;
+        }
+        const pose = oneOf(word, POSES, 'pose', errors);
+        const who = castName(name, cast, errors, key);
+        if (pose && who) directions.push({ kind: 'pose', who, pose });
+        break;
+      }
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: { directions, ending } };
+}
+
+export interface CastMember {
+  name: string;
+  role: Role;
+}
+
+const castSchema = z
+  .string()
+  .transform((s, ctx) => {
+    const members: CastMember[] = [];
+    for (const part of s.split(',')) {
+      const m = /^\s*([^=]+?)\s*=\s*([\w-]+)\s*$/.exec(part);
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: `'${part.trim()}' is not written Name=role` });
+        return z.NEVER;
+      }
+      const role = (m[2] ?? '').toLowerCase();
+      if (!(ROLES as readonly string[]).includes(role)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown role '${role}'${didYouMean(role, ROLES)}; roles are ${ROLES.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      members.push({ name: m[1] ?? '', role: role as Role });
+    }
+    return members;
+  })
+  .superRefine((members, ctx) => {
+    for (const role of ROLES) {
+      const n = members.filter((m) => m.role === role).length;
+      const needsOne = role === 'player' || role === 'customer';
+      if (needsOne && n !== 1)
+        ctx.addIssue({ code: 'custom', message: `needs exactly one ${role}, found ${n}` });
+      if (!needsOne && n > 1) ctx.addIssue({ code: 'custom', message: `at most one ${role}, found ${n}` });
+    }
+    const names = members.map((m) => m.name.toLowerCase());
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', message: `'${dup}' is in the cast twice` });
+  });
+
+export const MetadataSchema = z.object({
+  title: z.string().min(1, 'is empty').max(80, 'is longer than 80 characters'),
+  summary: z.string().min(1, 'is empty').max(300, 'is longer than 300 characters'),
+  setting: z.enum(SETTINGS, { error: () => `must be one of ${SETTINGS.join(', ')}` }),
+  difficulty: z.enum(DIFFICULTIES, { error: () => `must be one of ${DIFFICULTIES.join(', ')}` }),
+  minutes: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of minutes')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1').max(120, 'must be at most 120')),
+  cast: castSchema,
+});
+export type Metadata = z.output<typeof MetadataSchema>;
+
+export interface HeaderIssue {
+  /** Index into the tags given, when the problem is one tag's. */
+  tagIndex?: number;
+  message: string;
+}
+
+/** Validates a story's global tags as its metadata. */
+export function parseHeader(
+  tags: readonly string[],
+): { ok: true; value: Metadata } | { ok: false; issues: HeaderIssue[] } {
+  const issues: HeaderIssue[] = [];
+  const fields: Record<string, string> = {};
+  const where: Record<string, number> = {};
+  tags.forEach((raw, tagIndex) => {
+    const split = splitTag(raw);
+    const problem = !split.ok
+      ? split.message
+      : (misplacedKey(split.key, 'header') ??
+        (split.key in fields ? `header tag '${split.key}' appears twice` : undefined));
+    if (problem !== undefined || !split.ok) {
+      issues.push({ tagIndex, message: problem ?? '' });
+      return;
+    }
+    fields[split.key] = split.value;
+    where[split.key] = tagIndex;
+  });
+  const result = MetadataSchema.safeParse(fields);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (!(key in fields)) {
+        issues.push({ message: `the header has no '# ${key}: ...' tag` });
+      } else {
+        issues.push({
+          tagIndex: where[key],
+          message: `header tag '${key}: ${fields[key]}' ${issue.message}`,
+        });
+      }
+    }
+  }
+  return issues.length || !result.success ? { ok: false, issues } : { ok: true, value: result.data };
+}
+
+/**
+ * Splits "Shopper: Hello" into speaker and text when the prefix is a cast name. A prefix that looks
+ * like a misspelt cast name is reported, so a typo does not silently turn dialogue into narration.
+ */
+export function splitSpeaker(
+  line: string,
+  cast: readonly string[],
+): { speaker?: string; text: string; error?: string } {
+  const m = /^\s*([A-Za-z][A-Za-z .'-]{0,30}?)\s*:\s+(.*)$/s.exec(line);
+  if (!m) return { text: line.trim() };
+  const prefix = m[1] ?? '';
+  const found = cast.find((c) => c.toLowerCase() === prefix.toLowerCase());
+  if (found) return { speaker: found, text: (m[2] ?? '').trim() };
+  const hint = didYouMean(prefix, cast);
+  if (hint) return { text: line.trim(), error: `unknown speaker '${prefix}'${hint}` };
+  return { text: line.trim() };
+}

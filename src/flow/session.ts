@@ -1,0 +1,215 @@
+/**
+ * GameSession: the game's flow from menu to scenario to debrief, with no Phaser and no DOM. The
+ * scenes and the overlay only listen to its events and call its methods, so the whole game can be
+ * driven headless in tests.
+ */
+import type { StoryEntry } from '../authoring/catalog';
+import { type Debrief, makeDebrief } from '../engine/debrief';
+import { type ChoiceOption, type StoryLine, StoryLoadError, StoryRunner } from '../engine/runner';
+import { Emitter } from './emitter';
+
+export type Screen =
+  | { name: 'loading' }
+  | { name: 'menu'; stories: readonly StoryEntry[] }
+  | { name: 'playing'; entry: StoryEntry }
+  | { name: 'debrief'; entry: StoryEntry; debrief: Debrief }
+  | { name: 'problem'; title: string; message: string };
+
+/** What follows the line on screen: more lines, a decision, or the end of the scenario. */
+export type Next = { kind: 'continue' } | { kind: 'choices'; choices: ChoiceOption[] } | { kind: 'end' };
+
+export interface Beat {
+  line: StoryLine;
+  next: Next;
+  /** True when this beat re-shows the current moment (after a story edit), not a new line. */
+  replayed: boolean;
+}
+
+export interface SessionEvents {
+  screen: Screen;
+  beat: Beat;
+  chose: { option: ChoiceOption; step: number };
+  notice: { message: string; tone: 'info' | 'error' };
+}
+
+export class GameSession {
+  readonly events = new Emitter<SessionEvents>();
+  private entries: StoryEntry[];
+  private readonly json = new Map<string, string>();
+  private runner: StoryRunner | undefined;
+  private entry: StoryEntry | undefined;
+  private _screen: Screen = { name: 'loading' };
+  private _beat: Beat | undefined;
+
+  constructor(entries: readonly StoryEntry[]) {
+    this.entries = [...entries];
+  }
+
+  get screen(): Screen {
+    return this._screen;
+  }
+
+  /** The line on screen while playing. */
+  get beat(): Beat | undefined {
+    return this._beat;
+  }
+
+  get stories(): readonly StoryEntry[] {
+    return this.entries;
+  }
+
+  /** Hands the session a compiled story (the preloader loads them). */
+  setStoryJson(id: string, json: string): void {
+    this.json.set(id, json);
+  }
+
+  showMenu(): void {
+    this.runner = undefined;
+    this.entry = undefined;
+    this._beat = undefined;
+    this.setScreen({ name: 'menu', stories: this.entries });
+  }
+
+  /** Starts a scenario from the beginning. Returns false (and shows why) if it cannot start. */
+  start(id: string): boolean {
+    const entry = this.entries.find((e) => e.id === id);
+    const json = this.json.get(id);
+    if (!entry || json === undefined) {
+      this.problem('Scenario not available', `No scenario '${id}' is loaded.`);
+      return false;
+    }
+    try {
+      this.runner = new StoryRunner(json);
+    } catch (e) {
+      this.problem(`${entry.metadata.title} cannot start`, loadMessage(e));
+      return false;
+    }
+    this.entry = entry;
+    this.setScreen({ name: 'playing', entry });
+    this.advance();
+    return true;
+  }
+
+  /** Moves past the line on screen (Enter / Continue). At the end, shows the debrief. */
+  advance(): void {
+    const runner = this.runner;
+    if (!runner || this._screen.name !== 'playing') return;
+    const state = runner.state;
+    if (state.kind === 'awaiting-choice') return;
+    if (state.kind === 'ended') {
+      this.finish();
+      return;
+    }
+    const line = runner.next();
+    if (!line) {
+      this.afterRunnerStopped();
+      return;
+    }
+    this.showBeat(line, false);
+  }
+
+  /** Picks the n-th (0-based) choice on screen; ignored when there is no such choice now. */
+  choose(index: number): boolean {
+    const runner = this.runner;
+    if (!runner || this._screen.name !== 'playing') return false;
+    const option = runner.choose(index);
+    if (!option) return false;
+    this.events.emit('chose', { option, step: runner.path.length - 1 });
+    this.advance();
+    return true;
+  }
+
+  replay(): void {
+    if (this.entry) this.start(this.entry.id);
+  }
+
+  /**
+   * A story changed (dev hot reload). The catalog is replaced; a scenario in progress is replayed
+   * along the same choices on the new version, so an author sees their edit in place.
+   */
+  updateStories(updates: readonly { entry: StoryEntry; json: string }[]): void {
+    this.entries = updates.map((u) => u.entry);
+    for (const u of updates) this.json.set(u.entry.id, u.json);
+    const current = this.entry && updates.find((u) => u.entry.id === this.entry?.id);
+    if (this._screen.name === 'menu') this.setScreen({ name: 'menu', stories: this.entries });
+    if (!current || this._screen.name !== 'playing' || !this.runner) return;
+    this.entry = current.entry;
+    const old = this.runner;
+    const linesSinceChoice = countLinesSinceLastChoice(old);
+    let fresh: StoryRunner | undefined;
+    try {
+      fresh = StoryRunner.replay(current.json, old.path);
+    } catch (e) {
+      this.problem(`${current.entry.metadata.title} cannot start`, loadMessage(e));
+      return;
+    }
+    if (!fresh) {
+      this.events.emit('notice', {
+        message: 'The story changed before this point, so it restarted from the beginning.',
+        tone: 'info',
+      });
+      this.start(current.entry.id);
+      return;
+    }
+    let line: StoryLine | undefined;
+    for (let i = 0; i < Math.max(1, linesSinceChoice); i++) line = fresh.next() ?? line;
+    this.runner = fresh;
+    this.events.emit('notice', { message: 'Story updated.', tone: 'info' });
+    if (line) this.showBeat(line, true);
+    else this.afterRunnerStopped();
+  }
+
+  private showBeat(line: StoryLine, replayed: boolean): void {
+    const state = this.runner?.state;
+    const next: Next =
+      state?.kind === 'awaiting-choice'
+        ? { kind: 'choices', choices: state.choices }
+        : state?.kind === 'running'
+          ? { kind: 'continue' }
+          : { kind: 'end' };
+    if (state?.kind === 'failed') {
+      this.afterRunnerStopped();
+      return;
+    }
+    this._beat = { line, next, replayed };
+    this.events.emit('beat', this._beat);
+  }
+
+  private afterRunnerStopped(): void {
+    const state = this.runner?.state;
+    if (state?.kind === 'failed') {
+      this.problem(`${this.entry?.metadata.title ?? 'The scenario'} stopped`, state.error);
+    } else if (state?.kind === 'ended') {
+      this.finish();
+    }
+  }
+
+  private finish(): void {
+    const runner = this.runner;
+    const entry = this.entry;
+    if (!runner || !entry || runner.state.kind !== 'ended') return;
+    const debrief = makeDebrief(runner.history, entry.bounds, runner.state.ending);
+    this._beat = undefined;
+    this.setScreen({ name: 'debrief', entry, debrief });
+  }
+
+  private problem(title: string, message: string): void {
+    this._beat = undefined;
+    this.setScreen({ name: 'problem', title, message });
+  }
+
+  private setScreen(screen: Screen): void {
+    this._screen = screen;
+    this.events.emit('screen', screen);
+  }
+}
+
+function loadMessage(e: unknown): string {
+  return e instanceof StoryLoadError || e instanceof Error ? e.message : String(e);
+}
+
+function countLinesSinceLastChoice(runner: StoryRunner): number {
+  let n = 0;
+  for (let i = runner.history.length - 1; i >= 0 && runner.history[i]?.kind === 'line'; i--) n++;
+  return n;
+}

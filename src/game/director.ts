@@ -1,0 +1,30 @@
+/** Starts the Phaser scene that matches the session's screen. */
+import type Phaser from 'phaser';
+import type { GameSession, Screen } from '../flow/session';
+
+const SCENE_FOR_SETTING: Record<string, string> = { aisle: 'Aisle' };
+
+export function directScenes(game: Phaser.Game, session: GameSession): () => void {
+  const show = (key: string, data?: object): void => {
+    for (const scene of game.scene.getScenes(true)) {
+      if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
+    }
+    game.scene.start(key, data);
+  };
+  return session.events.on('screen', (screen: Screen) => {
+    switch (screen.name) {
+      case 'menu':
+        show('Title');
+        break;
+      case 'playing':
+        show(SCENE_FOR_SETTING[screen.entry.metadata.setting] ?? 'Aisle', { entry: screen.entry });
+        break;
+      case 'debrief':
+        show('Debrief', { entry: screen.entry, debrief: screen.debrief });
+        break;
+      case 'problem':
+      case 'loading':
+        break;
+    }
+  });
+}

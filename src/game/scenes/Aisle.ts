@@ -1,0 +1,107 @@
+import Phaser from 'phaser';
+import type { StoryEntry } from '../../authoring/catalog';
+import type { Direction, Role } from '../../engine/tags';
+import type { Beat, GameSession } from '../../flow/session';
+import { Actor } from '../Actor';
+import { backgroundKey, CHARACTER_FOR_ROLE } from '../art';
+
+/** Where people stand (feet x). The right third of the canvas sits under the dialogue panel. */
+const HOME: Partial<Record<Role, number>> = { player: 330, customer: 585 };
+const SPARE_SPOTS = [760, 120, 880];
+const FLOOR_Y = 700;
+const SCALE = 0.92;
+
+/** The supermarket aisle: a clerk at an empty shelf, and whoever the story brings along. */
+export class Aisle extends Phaser.Scene {
+  private actors = new Map<string, Actor>();
+  private roles = new Map<string, Role>();
+  private spots = new Map<string, number>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly session: GameSession) {
+    super('Aisle');
+  }
+
+  create(data: { entry: StoryEntry }): void {
+    const { width, height } = this.scale;
+    this.actors = new Map();
+    this.spots = new Map();
+    this.roles = new Map(data.entry.metadata.cast.map((c) => [c.name, c.role]));
+    this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
+
+    for (const { name, role } of data.entry.metadata.cast) {
+      const home = HOME[role];
+      const onStage = role === 'player' || role === 'customer';
+      const actor = new Actor(
+        this,
+        CHARACTER_FOR_ROLE[role],
+        home ?? -200,
+        FLOOR_Y,
+        role === 'player' ? 'kneel' : 'stand',
+      );
+      actor.setScale(SCALE).setVisible(onStage);
+      if (role === 'customer' && home !== undefined) {
+        // The shopper walks up to the clerk.
+        actor.x = width + 160;
+        void actor.walkTo(home, 2.2);
+      }
+      if (home !== undefined) this.spots.set(name, home);
+      this.actors.set(name, actor);
+    }
+    // The clerk is in front of the customer when they overlap.
+    for (const [name, actor] of this.actors) actor.setDepth(this.roles.get(name) === 'player' ? 10 : 5);
+
+    this.unsubscribe = this.session.events.on('beat', (beat) => this.onBeat(beat));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    this.cameras.main.fadeIn(350, 20, 32, 58);
+    const current = this.session.beat;
+    if (current) this.onBeat(current);
+  }
+
+  private onBeat(beat: Beat): void {
+    for (const d of beat.line.directions) this.direct(d);
+    for (const [name, actor] of this.actors) actor.setSpeaking(name === beat.line.speaker && actor.visible);
+  }
+
+  private direct(d: Direction): void {
+    const actor = d.who ? this.actors.get(d.who) : undefined;
+    if (!actor || !d.who) return;
+    switch (d.kind) {
+      case 'react':
+        actor.setExpression(d.expression);
+        break;
+      case 'pose':
+        actor.setPose(d.pose);
+        break;
+      case 'enter':
+        this.enter(d.who, actor);
+        break;
+      case 'exit':
+        this.exit(d.who, actor);
+        break;
+    }
+  }
+
+  private enter(name: string, actor: Actor): void {
+    if (actor.visible) return;
+    const taken = new Set(
+      [...this.spots.entries()].filter(([n]) => this.actors.get(n)?.visible && n !== name).map(([, x]) => x),
+    );
+    const spot = this.spots.get(name) ?? SPARE_SPOTS.find((x) => !taken.has(x)) ?? SPARE_SPOTS[0] ?? 760;
+    this.spots.set(name, spot);
+    actor.x = spot < this.scale.width / 2 ? -160 : this.scale.width + 160;
+    actor.setVisible(true);
+    void actor.walkTo(spot);
+  }
+
+  private exit(name: string, actor: Actor): void {
+    if (!actor.visible) return;
+    const spot = this.spots.get(name) ?? actor.x;
+    const target = spot < this.scale.width / 2 ? -180 : this.scale.width + 180;
+    void actor.walkTo(target).then(() => {
+      actor.setVisible(false);
+      actor.setSpeaking(false);
+      if (!HOME[this.roles.get(name) ?? 'bystander']) this.spots.delete(name);
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import Phaser from 'phaser';
+import type { StoryEntry } from '../../authoring/catalog';
+import type { Debrief as DebriefData } from '../../engine/debrief';
+import { Actor } from '../Actor';
+import { backgroundKey, CHARACTER_FOR_ROLE } from '../art';
+
+/** Behind the debrief: the aisle, dimmed and softened, and the customer as the call left them. */
+export class Debrief extends Phaser.Scene {
+  constructor() {
+    super('Debrief');
+  }
+
+  create(data: { entry: StoryEntry; debrief: DebriefData }): void {
+    const { width, height } = this.scale;
+    const bg = this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
+    bg.enableFilters();
+    bg.filters?.internal.addBlur(1, 2, 2, 1);
+    this.add.rectangle(width / 2, height / 2, width, height, 0x0e1830, 0.55);
+    const de = data.debrief.axes.find((a) => a.axis === 'de');
+    const customer = data.entry.metadata.cast.find((c) => c.role === 'customer');
+    if (customer && de) {
+      const actor = new Actor(
+        this,
+        CHARACTER_FOR_ROLE.customer,
+        1060,
+        700,
+        de.band === 'weak' ? 'arms-crossed' : 'stand',
+      );
+      actor.setExpression(de.band === 'strong' ? 'pleased' : de.band === 'mixed' ? 'neutral' : 'annoyed');
+      actor.setAlpha(0);
+      this.tweens.add({ targets: actor, alpha: 1, duration: 500 });
+    }
+    this.cameras.main.fadeIn(300, 14, 24, 48);
+  }
+}

@@ -1,0 +1,73 @@
+import Phaser from 'phaser';
+import type { Expression, Pose } from '../../engine/tags';
+import type { GameSession } from '../../flow/session';
+import { artUrl, backgroundKey, bodyKey, faceKey, manifest } from '../art';
+
+/** Loads the art and every compiled story, with a progress bar, then opens the menu. */
+export class Preloader extends Phaser.Scene {
+  constructor(private readonly session: GameSession) {
+    super('Preloader');
+  }
+
+  preload(): void {
+    const { width, height } = this.scale;
+    const barWidth = Math.min(520, width * 0.6);
+    const x = (width - barWidth) / 2;
+    const y = height / 2;
+    this.add
+      .text(width / 2, y - 56, 'Beyond the Script', {
+        fontFamily: 'system-ui, sans-serif',
+        fontSize: '40px',
+        fontStyle: 'bold',
+        color: '#f4efe6',
+      })
+      .setOrigin(0.5);
+    const label = this.add
+      .text(width / 2, y + 44, 'Loading 0%', {
+        fontFamily: 'system-ui, sans-serif',
+        fontSize: '20px',
+        color: '#c9d3e6',
+      })
+      .setOrigin(0.5);
+    const track = this.add.graphics();
+    track.fillStyle(0x24345a, 1).fillRoundedRect(x, y - 10, barWidth, 20, 10);
+    const fill = this.add.graphics();
+    this.load.on('progress', (p: number) => {
+      fill
+        .clear()
+        .fillStyle(0xf2b441, 1)
+        .fillRoundedRect(x, y - 10, Math.max(20, barWidth * p), 20, 10);
+      label.setText(`Loading ${Math.round(p * 100)}%`);
+      document.body.dataset.loading = String(Math.round(p * 100));
+    });
+    this.load.on('loaderror', (file: Phaser.Loader.File) => {
+      label.setText(`Could not load ${file.key}`);
+    });
+
+    for (const [name, file] of Object.entries(manifest.backgrounds)) {
+      this.load.svg(backgroundKey(name), artUrl(file), { width: 1280, height: 720 });
+    }
+    for (const [expression, file] of Object.entries(manifest.faces)) {
+      this.load.svg(faceKey(expression as Expression), artUrl(file));
+    }
+    for (const [character, { poses }] of Object.entries(manifest.characters)) {
+      for (const [pose, art] of Object.entries(poses)) {
+        if (art) this.load.svg(bodyKey(character, pose as Pose), artUrl(art.file));
+      }
+    }
+    for (const story of this.session.stories) this.load.text(`story-${story.id}`, story.url);
+  }
+
+  create(): void {
+    const missing: string[] = [];
+    for (const story of this.session.stories) {
+      const json = this.cache.text.get(`story-${story.id}`) as string | undefined;
+      if (json) this.session.setStoryJson(story.id, json);
+      else missing.push(story.metadata.title);
+    }
+    if (missing.length) {
+      this.session.events.emit('notice', { message: `Could not load: ${missing.join(', ')}`, tone: 'error' });
+    }
+    this.session.showMenu();
+  }
+}

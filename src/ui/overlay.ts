@@ -1,0 +1,113 @@
+/**
+ * The DOM layer over the canvas: it renders whatever screen the session is on and turns keys into
+ * session calls. It holds no game logic.
+ */
+import type { GameSession, Screen } from '../flow/session';
+import { renderDebrief } from './debrief';
+import { createDialogue, type DialogueView } from './dialogue';
+import { h, text } from './dom';
+import { renderMenu } from './menu';
+
+export function mountOverlay(root: HTMLElement, session: GameSession): () => void {
+  const main = h('main', { class: 'overlay', id: 'overlay' });
+  const status = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
+  root.append(main, status);
+  let dialogue: DialogueView | undefined;
+  let screen: Screen = session.screen;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const render = (next: Screen): void => {
+    screen = next;
+    dialogue = undefined;
+    document.body.dataset.screen = next.name;
+    switch (next.name) {
+      case 'loading':
+        main.replaceChildren();
+        break;
+      case 'menu': {
+        main.replaceChildren(renderMenu(next.stories, (id) => session.start(id)));
+        main.querySelector<HTMLButtonElement>('button.scenario')?.focus({ preventScroll: true });
+        break;
+      }
+      case 'playing':
+        dialogue = createDialogue(
+          next.entry.metadata.title,
+          () => session.advance(),
+          (i) => session.choose(i),
+        );
+        main.replaceChildren(dialogue.element);
+        break;
+      case 'debrief':
+        main.replaceChildren(
+          renderDebrief(next.entry, next.debrief, {
+            replay: () => session.replay(),
+            menu: () => session.showMenu(),
+          }),
+        );
+        main.scrollTop = 0;
+        break;
+      case 'problem': {
+        const back = h('button', { type: 'button', class: 'primary' }, 'Back to menu');
+        back.addEventListener('click', () => session.showMenu(), { once: true });
+        main.replaceChildren(
+          h(
+            'section',
+            { class: 'panel problem', role: 'alert' },
+            text('h1', next.title),
+            text('p', next.message, { class: 'problem-message' }),
+            back,
+          ),
+        );
+        back.focus();
+        break;
+      }
+    }
+  };
+
+  const offScreen = session.events.on('screen', render);
+  const offBeat = session.events.on('beat', (beat) => dialogue?.show(beat));
+  const offNotice = session.events.on('notice', ({ message, tone }) => {
+    status.textContent = message;
+    status.className = `notice show ${tone}`;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      status.className = 'notice';
+    }, 3500);
+  });
+
+  const onKey = (e: KeyboardEvent): void => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const target = e.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    const digit = /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : -1;
+    if (screen.name === 'playing' && dialogue) {
+      if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
+      else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
+    } else if (screen.name === 'menu' && digit >= 0) {
+      const story = screen.stories[digit];
+      if (story) {
+        e.preventDefault();
+        session.start(story.id);
+      }
+    } else if (screen.name === 'debrief') {
+      if (e.key === 'r' || e.key === 'R') {
+        e.preventDefault();
+        session.replay();
+      } else if (e.key === 'm' || e.key === 'M' || e.key === 'Escape') {
+        e.preventDefault();
+        session.showMenu();
+      }
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  render(session.screen);
+
+  return () => {
+    offScreen();
+    offBeat();
+    offNotice();
+    window.removeEventListener('keydown', onKey);
+    main.remove();
+    status.remove();
+  };
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import { inkStories } from './src/authoring/vite-plugin-ink';
+
+export default defineConfig({
+  // Relative base: `npm run build` gives a static site that works from any folder or sub-path.
+  base: './',
+  plugins: [inkStories()],
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      output: {
+        // Phaser in its own long-cached chunk, as in Phaser's official template.
+        manualChunks: (id) => (id.includes('node_modules/phaser') ? 'phaser' : undefined),
+      },
+    },
+  },
+});
