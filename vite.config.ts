@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    // Phaser's loader base64-decodes data: URLs, and Vite inlines small SVGs URL-encoded: keep them files.
+    assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined),
     rollupOptions: {
       output: {
         // Phaser in its own long-cached chunk, as in Phaser's official template.

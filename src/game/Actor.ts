@@ -67,6 +67,14 @@ export class Actor extends Phaser.GameObjects.Container {
 
   /** Shows or hides the speech bubble over the head. */
   setSpeaking(speaking: boolean): this {
+    if (speaking && !this.bubble.visible) {
+      this.scene.tweens.add({
+        targets: this.bubble,
+        scale: { from: 0.6, to: 1 },
+        duration: 160,
+        ease: 'Back.Out',
+      });
+    }
     this.bubble.setVisible(speaking);
     return this;
   }
@@ -134,8 +142,6 @@ export class Actor extends Phaser.GameObjects.Container {
     g.lineBetween(-22, 34, -2, 20);
     g.fillStyle(0x1f2a44, 1);
     for (const dx of [-14, 0, 14]) g.fillCircle(dx, -2, 4.5);
-    const bubble = scene.add.container(0, 0, [g]).setVisible(false);
-    scene.tweens.add({ targets: g, y: -5, duration: 520, yoyo: true, repeat: -1, ease: 'Sine.InOut' });
-    return bubble;
+    return scene.add.container(0, 0, [g]).setVisible(false);
   }
 }

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { GameSession } from '../flow/session';
 import { directScenes } from './director';
+import { sleepWhenIdle } from './idle';
 import { Aisle } from './scenes/Aisle';
 import { Boot } from './scenes/Boot';
 import { Debrief } from './scenes/Debrief';
@@ -21,5 +22,6 @@ export function createGame(parent: HTMLElement, session: GameSession): Phaser.Ga
     scene: [new Boot(), new Preloader(session), new Title(), new Aisle(session), new Debrief()],
   });
   directScenes(game, session);
+  sleepWhenIdle(game, session);
   return game;
 }

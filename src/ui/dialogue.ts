@@ -21,7 +21,7 @@ export function createDialogue(
   onContinue: () => void,
   onChoose: (i: number) => void,
 ): DialogueView {
-  const log = h('ol', { class: 'log', 'aria-label': 'Conversation' });
+  const log = h('ol', { class: 'log', 'aria-label': 'Conversation so far', tabindex: 0 });
   const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const actions = h('div', { class: 'actions' });
   const element = h(

@@ -65,7 +65,12 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   };
 
   const offScreen = session.events.on('screen', render);
-  const offBeat = session.events.on('beat', (beat) => dialogue?.show(beat));
+  let beats = 0;
+  const offBeat = session.events.on('beat', (beat) => {
+    dialogue?.show(beat);
+    // A counter tools can wait on (tests, the benchmark): the beat is on screen.
+    document.body.dataset.beat = String(++beats);
+  });
   const offNotice = session.events.on('notice', ({ message, tone }) => {
     status.textContent = message;
     status.className = `notice show ${tone}`;

@@ -1,0 +1,50 @@
+/**
+ * Phaser redraws every frame, but a dialogue scene stands still most of the time while the trainee
+ * reads. When nothing moves the game loop sleeps; anything the session says wakes it. On a training
+ * PC's integrated (or software) GPU this is the difference between a busy fan and an idle one, and
+ * it keeps the dialogue text painting at once.
+ */
+import Phaser from 'phaser';
+import type { GameSession } from '../flow/session';
+
+const SETTLE_FRAMES = 3;
+
+function busy(game: Phaser.Game): boolean {
+  for (const scene of game.scene.getScenes(true)) {
+    const key = scene.scene.key;
+    if (key === 'Boot' || key === 'Preloader') return true;
+    if (scene.tweens.getTweens().length > 0) return true;
+    const camera = scene.cameras.main;
+    if (camera.fadeEffect.isRunning || camera.panEffect.isRunning || camera.zoomEffect.isRunning) return true;
+  }
+  // A scene start queued by the director runs on the next step.
+  return game.scene.isProcessing || game.scene.getScenes(true).length === 0;
+}
+
+export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => void {
+  let still = 0;
+  const afterRender = (): void => {
+    still = busy(game) ? 0 : still + 1;
+    if (still >= SETTLE_FRAMES && game.loop.running) game.loop.sleep();
+  };
+  const wake = (): void => {
+    still = 0;
+    if (!game.loop.running) game.loop.wake();
+  };
+  // Let the browser paint the DOM change first, then animate the world.
+  const wakeSoon = (): void => {
+    requestAnimationFrame(() => setTimeout(wake, 0));
+  };
+  game.events.on(Phaser.Core.Events.POST_RENDER, afterRender);
+  const offs = [
+    session.events.on('screen', wakeSoon),
+    session.events.on('beat', wakeSoon),
+    session.events.on('chose', wakeSoon),
+  ];
+  window.addEventListener('resize', wake);
+  return () => {
+    game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
+    for (const off of offs) off();
+    window.removeEventListener('resize', wake);
+  };
+}

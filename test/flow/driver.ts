@@ -1,0 +1,75 @@
+/**
+ * A headless driver for the game flow: the same GameSession the browser runs, fed with stories
+ * compiled from disk, and a record of everything the scenes and the overlay would have been told.
+ */
+import { createHash } from 'node:crypto';
+import { describeStory, type StoryEntry } from '../../src/authoring/catalog';
+import type { Beat, Screen, SessionEvents } from '../../src/flow/session';
+import { GameSession } from '../../src/flow/session';
+import { compiledJson } from '../helpers';
+
+export interface Loaded {
+  entry: StoryEntry;
+  json: string;
+}
+
+export function load(path: string, json = compiledJson(path)): Loaded {
+  const id = path.replace(/^.*\//, '').replace(/\.ink$/, '');
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
+  const { problems, ...entry } = describeStory(id, path, json, hash);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return { entry: { ...entry, url: `stories/${id}.${hash}.json` }, json };
+}
+
+export class Driver {
+  readonly session: GameSession;
+  readonly screens: Screen[] = [];
+  readonly beats: Beat[] = [];
+  readonly notices: SessionEvents['notice'][] = [];
+
+  constructor(stories: Loaded[]) {
+    this.session = new GameSession(stories.map((s) => s.entry));
+    for (const s of stories) this.session.setStoryJson(s.entry.id, s.json);
+    this.session.events.on('screen', (s) => this.screens.push(s));
+    this.session.events.on('beat', (b) => this.beats.push(b));
+    this.session.events.on('notice', (n) => this.notices.push(n));
+    this.session.showMenu();
+  }
+
+  get screen(): Screen {
+    return this.session.screen;
+  }
+
+  /** Presses Continue until choices are offered or the scenario is over; returns the lines seen. */
+  continueToChoice(limit = 500): string[] {
+    const seen: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      const beat = this.session.beat;
+      if (this.screen.name !== 'playing' || !beat) return seen;
+      if (beat.next.kind === 'choices') return seen;
+      this.session.advance();
+      const next = this.session.beat;
+      if (next && next !== beat) seen.push(describe(next));
+    }
+    throw new Error('no choice or end after 500 lines');
+  }
+
+  /** Plays a whole scenario along `path` (0-based choices) to the debrief. */
+  play(id: string, path: readonly number[]): string[] {
+    this.session.start(id);
+    const first = this.session.beat;
+    const lines = first ? [describe(first)] : [];
+    for (const index of path) {
+      lines.push(...this.continueToChoice());
+      if (!this.session.choose(index)) throw new Error(`choice ${index} not available`);
+      const beat = this.session.beat;
+      if (beat) lines.push(describe(beat));
+    }
+    lines.push(...this.continueToChoice());
+    if (this.screen.name === 'playing') this.session.advance();
+    return lines;
+  }
+}
+
+const describe = (beat: Beat): string =>
+  beat.line.speaker ? `${beat.line.speaker}: ${beat.line.text}` : beat.line.text;

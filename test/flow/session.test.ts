@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileSource } from '../helpers';
+import { Driver, load } from './driver';
+
+const tiny = () => load('test/fixtures/tiny.ink');
+
+describe('GameSession (headless driver)', () => {
+  it('goes menu → scenario → debrief with the engine numbers', () => {
+    const d = new Driver([tiny()]);
+    expect(d.screen.name).toBe('menu');
+    const lines = d.play('tiny', [1]);
+    expect(lines).toEqual([
+      'Shopper: Where is the washing powder?',
+      'You: Let me show you.',
+      'Shopper: Thank you!',
+      'The two of you walk to aisle four.',
+    ]);
+    const screen = d.screen;
+    expect(screen.name).toBe('debrief');
+    if (screen.name !== 'debrief') return;
+    expect(screen.debrief.ending).toBe('Walked over');
+    expect(screen.debrief.axes.map((a) => [a.axis, a.points, a.best, a.percent])).toEqual([
+      ['de', 2, 2, 100],
+      ['own', 2, 2, 100],
+      ['res', 2, 2, 100],
+    ]);
+  });
+
+  it('coaches from what the trainee actually chose', () => {
+    const d = new Driver([tiny()]);
+    d.play('tiny', [0]);
+    const screen = d.screen;
+    if (screen.name !== 'debrief') throw new Error('no debrief');
+    const de = screen.debrief.axes.find((a) => a.axis === 'de');
+    expect(de?.band).toBe('weak');
+    expect(de?.coaching).toContain('“Aisle four.”');
+    expect(de?.coaching).toContain('“Let me show you.” would have earned 3 more');
+    expect(screen.debrief.choices[0]?.better?.text).toBe('Let me show you.');
+  });
+
+  it('ignores choices that are not on screen and Continue while choosing', () => {
+    const d = new Driver([tiny()]);
+    d.session.start('tiny');
+    expect(d.session.choose(5)).toBe(false);
+    d.session.advance();
+    expect(d.session.beat?.line.text).toBe('Where is the washing powder?');
+    expect(d.session.choose(0)).toBe(true);
+  });
+
+  it('replays an edited story to the same moment, and restarts when the path is gone', () => {
+    const original = tiny();
+    const d = new Driver([original]);
+    d.session.start('tiny');
+    d.session.choose(1);
+    d.session.advance();
+    expect(d.session.beat?.line.text).toBe('Thank you!');
+
+    const edited = compileSource(
+      readFileSync('test/fixtures/tiny.ink', 'utf8').replace('Thank you!', 'Oh, thank you, love!'),
+      'stories/tiny.ink',
+    );
+    const updated = load('test/fixtures/tiny.ink', edited.json);
+    d.session.updateStories([updated]);
+    expect(d.session.beat?.line.text).toBe('Oh, thank you, love!');
+    expect(d.session.beat?.replayed).toBe(true);
+    expect(d.notices.at(-1)?.message).toBe('Story updated.');
+
+    const fewer = compileSource(
+      `# title: Tiny\n# summary: s\n# setting: aisle\n# difficulty: beginner\n# minutes: 1\n# cast: You=player, Shopper=customer\nShopper: Hi.\n* [Only one. #de: +1 #feedback: f]\n  Done. #ending: E\n  -> END\n`,
+    );
+    d.session.updateStories([load('test/fixtures/tiny.ink', fewer.json)]);
+    expect(d.notices.at(-1)?.message).toMatch(/restarted from the beginning/);
+    expect(d.session.beat?.line.text).toBe('Hi.');
+  });
+
+  it('shows a problem screen, not a crash, when a story fails at run time', () => {
+    const r = compileSource(
+      `# title: Broken\n# summary: s\n# setting: aisle\n# difficulty: beginner\n# minutes: 1\n# cast: You=player, Shopper=customer\nShopper: Hi.\n* [Go. #de: +1 #feedback: f]\n  This path never ends.\n  -> DONE\n`,
+    );
+    // The build refuses such a story (exploration finds the dead end); here the session meets it anyway.
+    const d = new Driver([{ entry: tiny().entry, json: r.json ?? '' }]);
+    d.session.start('tiny');
+    d.session.choose(0);
+    d.session.advance();
+    const screen = d.screen;
+    expect(screen.name).toBe('problem');
+    if (screen.name === 'problem') expect(screen.message).toMatch(/stopped without an #ending/);
+  });
+});
