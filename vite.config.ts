@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { inkStories } from './src/authoring/vite-plugin-ink';
+import { inkStories } from './src/authoring/vite-plugin-ink.ts';
 
 export default defineConfig({
   // Relative base: `npm run build` gives a static site that works from any folder or sub-path.

@@ -1,8 +1,8 @@
 import { stories } from 'virtual:stories';
-import type { StoryEntry } from './authoring/catalog';
-import { GameSession } from './flow/session';
-import { createGame } from './game/createGame';
-import { mountOverlay } from './ui/overlay';
+import type { StoryEntry } from './authoring/catalog.ts';
+import { GameSession } from './flow/session.ts';
+import { createGame } from './game/createGame.ts';
+import { mountOverlay } from './ui/overlay.ts';
 import './ui/style.css';
 
 const session = new GameSession(stories);

@@ -1,8 +1,8 @@
 /** Shared helpers for Node tests: compile stories from disk and play them. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type CompileResult, compileInk } from '../src/authoring/compile';
-import { formatDiagnostic } from '../src/authoring/diagnostics';
+import { type CompileResult, compileInk } from '../src/authoring/compile.ts';
+import { formatDiagnostic } from '../src/authoring/diagnostics.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 

@@ -1,8 +1,8 @@
 /** What the game knows about each scenario before playing it: built from a compiled story. */
-import { explore } from '../engine/explore';
-import { StoryRunner } from '../engine/runner';
-import type { ScoreBounds } from '../engine/scoring';
-import type { Metadata } from '../engine/tags';
+import { explore } from '../engine/explore.ts';
+import { StoryRunner } from '../engine/runner.ts';
+import type { ScoreBounds } from '../engine/scoring.ts';
+import type { Metadata } from '../engine/tags.ts';
 
 export interface StoryEntry {
   /** File name without `.ink`, e.g. `aisle`. */

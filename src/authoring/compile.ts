@@ -4,10 +4,10 @@
  * tests, and (lazily, in the browser) by author mode: it needs no file system, only a reader.
  */
 import { Compiler, CompilerOptions, Story } from 'inkjs/full';
-import { parseHeader } from '../engine/tags';
-import type { Diagnostic } from './diagnostics';
-import { lintSource, readHeader } from './lint';
-import { dirname, joinPath } from './paths';
+import { parseHeader } from '../engine/tags.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { lintSource, readHeader } from './lint.ts';
+import { dirname, joinPath } from './paths.ts';
 
 /** Reads a project-relative posix path; undefined when there is no such file. */
 export type ReadFile = (path: string) => string | undefined;

@@ -11,8 +11,8 @@ import {
   parseLineTags,
   splitSpeaker,
   splitTag,
-} from '../engine/tags';
-import type { Diagnostic } from './diagnostics';
+} from '../engine/tags.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 interface FoundTag {
   text: string;

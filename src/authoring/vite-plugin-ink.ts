@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { describeStory, type StoryEntry } from './catalog';
-import { compileInk } from './compile';
-import { type Diagnostic, formatDiagnostic } from './diagnostics';
+import { describeStory, type StoryEntry } from './catalog.ts';
+import { compileInk } from './compile.ts';
+import { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 
 const VIRTUAL = 'virtual:stories';
 const RESOLVED = `\0${VIRTUAL}`;

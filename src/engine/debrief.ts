@@ -2,9 +2,9 @@
  * The debrief is a pure function of a finished run: scores against what the story made achievable,
  * a coaching sentence per axis tied to what the trainee actually chose, and the annotated choices.
  */
-import type { ChoiceOption, HistoryEntry } from './runner';
-import { percent, type ScoreBounds, totals } from './scoring';
-import { AXES, AXIS_NAMES, type Axis, type Score } from './tags';
+import type { ChoiceOption, HistoryEntry } from './runner.ts';
+import { percent, type ScoreBounds, totals } from './scoring.ts';
+import { AXES, AXIS_NAMES, type Axis, type Score } from './tags.ts';
 
 export interface AxisResult {
   axis: Axis;
@@ -70,7 +70,19 @@ export function reviewChoices(history: readonly HistoryEntry[]): ChoiceReview[] 
   return reviews;
 }
 
-function coachingFor(axis: Axis, band: AxisResult['band'], choices: ChoiceReview[]): string {
+/** The first sentence of an author's feedback: coaching stays short; the transcript has the rest. */
+function firstSentence(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const m = /^.*?[.!?](?=\s|$)/.exec(text.trim());
+  return (m ? m[0] : text.trim()).replace(/[.!?]$/, '');
+}
+
+function coachingFor(
+  axis: Axis,
+  band: AxisResult['band'],
+  choices: ChoiceReview[],
+  praised: Set<ChoiceReview>,
+): string {
   // The decision that cost most on this axis, against the best option available at that moment.
   let worst: { review: ChoiceReview; alt: ChoiceOption; gap: number } | undefined;
   let proudest: ChoiceReview | undefined;
@@ -80,16 +92,22 @@ function coachingFor(axis: Axis, band: AxisResult['band'], choices: ChoiceReview
       const gap = alt.marks.score[axis] - got;
       if (gap > 0 && (!worst || gap > worst.gap)) worst = { review, alt, gap };
     }
-    if (got > 0 && (!proudest || got > proudest.chosen.marks.score[axis])) proudest = review;
+    // The best moment on this axis, preferring one not already praised on another axis.
+    const better =
+      !proudest ||
+      got > proudest.chosen.marks.score[axis] ||
+      (got === proudest.chosen.marks.score[axis] && praised.has(proudest) && !praised.has(review));
+    if (got > 0 && better) proudest = review;
   }
   const base = BAND_TEXT[axis][band];
   if (worst && band !== 'strong') {
-    const why = worst.review.chosen.marks.feedback;
-    return `${base} It slipped most when you chose ${quote(worst.review.chosen)}${why ? `: ${why}` : '.'} ${quote(worst.alt)} would have earned ${worst.gap} more.`;
+    const why = firstSentence(worst.review.chosen.marks.feedback);
+    return `${base} It slipped most at decision ${worst.review.step + 1}, ${quote(worst.review.chosen)}${why ? `: ${why}.` : '.'} ${quote(worst.alt)} would have earned ${worst.gap} more.`;
   }
   if (proudest) {
-    const why = proudest.chosen.marks.feedback;
-    return `${base} The moment that counted: ${quote(proudest.chosen)}${why ? ` (${why.replace(/\.$/, '')})` : ''}.`;
+    praised.add(proudest);
+    const why = firstSentence(proudest.chosen.marks.feedback);
+    return `${base} What made it: decision ${proudest.step + 1}, ${quote(proudest.chosen)}${why ? `. ${why}.` : '.'}`;
   }
   return base;
 }
@@ -97,6 +115,7 @@ function coachingFor(axis: Axis, band: AxisResult['band'], choices: ChoiceReview
 export function makeDebrief(history: readonly HistoryEntry[], bounds: ScoreBounds, ending: string): Debrief {
   const score = totals(history);
   const choices = reviewChoices(history);
+  const praised = new Set<ChoiceReview>();
   const axes = AXES.map((axis): AxisResult => {
     const pct = percent(score[axis], axis, bounds);
     const band = pct >= 85 ? 'strong' : pct >= 55 ? 'mixed' : 'weak';
@@ -108,7 +127,7 @@ export function makeDebrief(history: readonly HistoryEntry[], bounds: ScoreBound
       worst: bounds.worst[axis],
       percent: pct,
       band,
-      coaching: coachingFor(axis, band, choices),
+      coaching: coachingFor(axis, band, choices, praised),
     };
   });
   return { ending, score, axes, choices };

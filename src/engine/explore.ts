@@ -3,10 +3,10 @@
  * worst achievable score on each axis (what the debrief measures a trainee against), the endings,
  * and every path that fails or stops without an ending.
  */
-import { type StoryJson, StoryRunner } from './runner';
-import type { ScoreBounds } from './scoring';
-import { totals } from './scoring';
-import { AXES, type Score } from './tags';
+import { type StoryJson, StoryRunner } from './runner.ts';
+import type { ScoreBounds } from './scoring.ts';
+import { totals } from './scoring.ts';
+import { AXES, type Score } from './tags.ts';
 
 export interface Exploration {
   /** Complete paths walked (each ends or fails). */

@@ -16,7 +16,7 @@ import {
   parseLineTags,
   type Role,
   splitSpeaker,
-} from './tags';
+} from './tags.ts';
 
 export interface StoryLine {
   text: string;

@@ -1,6 +1,6 @@
 /** Scores are pure functions of a run's history and the story's achievable bounds. */
-import type { HistoryEntry } from './runner';
-import { AXES, type Axis, type Score, zeroScore } from './tags';
+import type { HistoryEntry } from './runner.ts';
+import { AXES, type Axis, type Score, zeroScore } from './tags.ts';
 
 export interface ScoreBounds {
   best: Score;

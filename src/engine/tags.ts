@@ -7,7 +7,7 @@
  * mark the linter accepts is one the engine understands.
  */
 import { z } from 'zod';
-import { didYouMean } from './suggest';
+import { didYouMean } from './suggest.ts';
 
 export const AXES = ['de', 'own', 'res'] as const;
 export type Axis = (typeof AXES)[number];

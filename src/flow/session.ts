@@ -3,10 +3,10 @@
  * scenes and the overlay only listen to its events and call its methods, so the whole game can be
  * driven headless in tests.
  */
-import type { StoryEntry } from '../authoring/catalog';
-import { type Debrief, makeDebrief } from '../engine/debrief';
-import { type ChoiceOption, type StoryLine, StoryLoadError, StoryRunner } from '../engine/runner';
-import { Emitter } from './emitter';
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { type Debrief, makeDebrief } from '../engine/debrief.ts';
+import { type ChoiceOption, type StoryLine, StoryLoadError, StoryRunner } from '../engine/runner.ts';
+import { Emitter } from './emitter.ts';
 
 export type Screen =
   | { name: 'loading' }

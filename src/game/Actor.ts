@@ -1,7 +1,7 @@
 /** A drawn character: a body per pose, a face per expression, and the moves a scene asks for. */
 import Phaser from 'phaser';
-import type { Expression, Pose } from '../engine/tags';
-import { bodyKey, faceKey, manifest } from './art';
+import type { Expression, Pose } from '../engine/tags.ts';
+import { bodyKey, faceKey, manifest } from './art.ts';
 
 export class Actor extends Phaser.GameObjects.Container {
   private readonly figure: Phaser.GameObjects.Image;

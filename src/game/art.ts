@@ -2,7 +2,7 @@
  * The art the game loads: SVGs made by assets/scripts/make-art.mjs, described by its manifest.
  */
 import manifestJson from '../../assets/art/manifest.json';
-import type { Expression, Pose, Role } from '../engine/tags';
+import type { Expression, Pose, Role } from '../engine/tags.ts';
 
 export interface PoseArt {
   file: string;

@@ -1,12 +1,12 @@
 import Phaser from 'phaser';
-import type { GameSession } from '../flow/session';
-import { directScenes } from './director';
-import { sleepWhenIdle } from './idle';
-import { Aisle } from './scenes/Aisle';
-import { Boot } from './scenes/Boot';
-import { Debrief } from './scenes/Debrief';
-import { Preloader } from './scenes/Preloader';
-import { Title } from './scenes/Title';
+import type { GameSession } from '../flow/session.ts';
+import { directScenes } from './director.ts';
+import { sleepWhenIdle } from './idle.ts';
+import { Aisle } from './scenes/Aisle.ts';
+import { Boot } from './scenes/Boot.ts';
+import { Debrief } from './scenes/Debrief.ts';
+import { Preloader } from './scenes/Preloader.ts';
+import { Title } from './scenes/Title.ts';
 
 export function createGame(parent: HTMLElement, session: GameSession): Phaser.Game {
   const game = new Phaser.Game({

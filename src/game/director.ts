@@ -1,6 +1,6 @@
 /** Starts the Phaser scene that matches the session's screen. */
 import type Phaser from 'phaser';
-import type { GameSession, Screen } from '../flow/session';
+import type { GameSession, Screen } from '../flow/session.ts';
 
 const SCENE_FOR_SETTING: Record<string, string> = { aisle: 'Aisle' };
 

@@ -5,7 +5,7 @@
  * it keeps the dialogue text painting at once.
  */
 import Phaser from 'phaser';
-import type { GameSession } from '../flow/session';
+import type { GameSession } from '../flow/session.ts';
 
 const SETTLE_FRAMES = 3;
 

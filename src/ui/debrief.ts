@@ -1,8 +1,8 @@
 /** The debrief: three axes with bars and coaching, the ending, and every choice with its feedback. */
-import type { StoryEntry } from '../authoring/catalog';
-import type { Debrief } from '../engine/debrief';
-import { AXES, AXIS_NAMES, type Score } from '../engine/tags';
-import { h, text } from './dom';
+import type { StoryEntry } from '../authoring/catalog.ts';
+import type { Debrief } from '../engine/debrief.ts';
+import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
+import { h, text } from './dom.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
@@ -101,5 +101,5 @@ export function renderDebrief(
 }
 
 function keyHint(key: string): HTMLElement {
-  return text('span', key, { class: 'key', 'aria-hidden': 'true' });
+  return text('span', key, { class: 'key key-wide', 'aria-hidden': 'true' });
 }

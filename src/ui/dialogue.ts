@@ -2,8 +2,8 @@
  * The dialogue panel: a log of the conversation so far, the current line, and either a Continue
  * button or the choices as numbered buttons.
  */
-import type { Beat } from '../flow/session';
-import { h, text } from './dom';
+import type { Beat } from '../flow/session.ts';
+import { h, text } from './dom.ts';
 
 export interface DialogueView {
   element: HTMLElement;

@@ -1,6 +1,6 @@
 /** The title menu: every scenario found in stories/, as buttons. */
-import type { StoryEntry } from '../authoring/catalog';
-import { h, text } from './dom';
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { h, text } from './dom.ts';
 
 const DIFFICULTY_LABEL: Record<string, string> = {
   beginner: 'Beginner',

@@ -2,11 +2,11 @@
  * The DOM layer over the canvas: it renders whatever screen the session is on and turns keys into
  * session calls. It holds no game logic.
  */
-import type { GameSession, Screen } from '../flow/session';
-import { renderDebrief } from './debrief';
-import { createDialogue, type DialogueView } from './dialogue';
-import { h, text } from './dom';
-import { renderMenu } from './menu';
+import type { GameSession, Screen } from '../flow/session.ts';
+import { renderDebrief } from './debrief.ts';
+import { createDialogue, type DialogueView } from './dialogue.ts';
+import { h, text } from './dom.ts';
+import { renderMenu } from './menu.ts';
 
 export function mountOverlay(root: HTMLElement, session: GameSession): () => void {
   const main = h('main', { class: 'overlay', id: 'overlay' });

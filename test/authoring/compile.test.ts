@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StoryRunner } from '../../src/engine/runner';
-import { compileFile, compileSource, messages } from '../helpers';
+import { StoryRunner } from '../../src/engine/runner.ts';
+import { compileFile, compileSource, messages } from '../helpers.ts';
 
 const HEADER = `# title: Test
 # summary: A story for tests.

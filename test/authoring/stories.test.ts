@@ -1,9 +1,9 @@
 /** Every story in stories/ compiles cleanly, can be played to an ending on every path, and is scored. */
 import { describe, expect, it } from 'vitest';
-import { describeStory } from '../../src/authoring/catalog';
-import { explore } from '../../src/engine/explore';
-import { StoryRunner } from '../../src/engine/runner';
-import { compileFile, messages, storyFiles } from '../helpers';
+import { describeStory } from '../../src/authoring/catalog.ts';
+import { explore } from '../../src/engine/explore.ts';
+import { StoryRunner } from '../../src/engine/runner.ts';
+import { compileFile, messages, storyFiles } from '../helpers.ts';
 
 const files = storyFiles();
 

@@ -3,10 +3,10 @@
  * the keyboard only; the scores shown must be the engine's for that path.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { StoryRunner } from '../../src/engine/runner';
-import { totals } from '../../src/engine/scoring';
-import { compiledJson } from '../helpers';
-import { type Browser, openBrowser, seriousViolations } from './browser';
+import { StoryRunner } from '../../src/engine/runner.ts';
+import { totals } from '../../src/engine/scoring.ts';
+import { compiledJson } from '../helpers.ts';
+import { type Browser, openBrowser, seriousViolations } from './browser.ts';
 
 let browser: Browser;
 

@@ -6,10 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { explore } from '../../src/engine/explore';
-import { StoryRunner } from '../../src/engine/runner';
-import { totals } from '../../src/engine/scoring';
-import { compiledJson, ROOT } from '../helpers';
+import { explore } from '../../src/engine/explore.ts';
+import { StoryRunner } from '../../src/engine/runner.ts';
+import { totals } from '../../src/engine/scoring.ts';
+import { compiledJson, ROOT } from '../helpers.ts';
 
 const score = z.object({ de: z.number(), own: z.number(), res: z.number() });
 const Plan = z.object({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closest, didYouMean } from '../../src/engine/suggest';
-import { parseChoiceTags, parseHeader, parseLineTags, splitSpeaker, splitTag } from '../../src/engine/tags';
+import { closest, didYouMean } from '../../src/engine/suggest.ts';
+import {
+  parseChoiceTags,
+  parseHeader,
+  parseLineTags,
+  splitSpeaker,
+  splitTag,
+} from '../../src/engine/tags.ts';
 
 const CAST = ['You', 'Shopper', 'Man with trolley'];
 

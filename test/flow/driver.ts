@@ -3,10 +3,10 @@
  * compiled from disk, and a record of everything the scenes and the overlay would have been told.
  */
 import { createHash } from 'node:crypto';
-import { describeStory, type StoryEntry } from '../../src/authoring/catalog';
-import type { Beat, Screen, SessionEvents } from '../../src/flow/session';
-import { GameSession } from '../../src/flow/session';
-import { compiledJson } from '../helpers';
+import { describeStory, type StoryEntry } from '../../src/authoring/catalog.ts';
+import type { Beat, Screen, SessionEvents } from '../../src/flow/session.ts';
+import { GameSession } from '../../src/flow/session.ts';
+import { compiledJson } from '../helpers.ts';
 
 export interface Loaded {
   entry: StoryEntry;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSource } from '../helpers';
-import { Driver, load } from './driver';
+import { compileSource } from '../helpers.ts';
+import { Driver, load } from './driver.ts';
 
 const tiny = () => load('test/fixtures/tiny.ink');
 

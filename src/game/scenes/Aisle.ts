@@ -1,9 +1,9 @@
 import Phaser from 'phaser';
-import type { StoryEntry } from '../../authoring/catalog';
-import type { Direction, Role } from '../../engine/tags';
-import type { Beat, GameSession } from '../../flow/session';
-import { Actor } from '../Actor';
-import { backgroundKey, CHARACTER_FOR_ROLE } from '../art';
+import type { StoryEntry } from '../../authoring/catalog.ts';
+import type { Direction, Role } from '../../engine/tags.ts';
+import type { Beat, GameSession } from '../../flow/session.ts';
+import { Actor } from '../Actor.ts';
+import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
 
 /** Where people stand (feet x). The right third of the canvas sits under the dialogue panel. */
 const HOME: Partial<Record<Role, number>> = { player: 330, customer: 585 };

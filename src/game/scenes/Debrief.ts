@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
-import type { StoryEntry } from '../../authoring/catalog';
-import type { Debrief as DebriefData } from '../../engine/debrief';
-import { Actor } from '../Actor';
-import { backgroundKey, CHARACTER_FOR_ROLE } from '../art';
+import type { StoryEntry } from '../../authoring/catalog.ts';
+import type { Debrief as DebriefData } from '../../engine/debrief.ts';
+import { Actor } from '../Actor.ts';
+import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
 
 /** Behind the debrief: the aisle, dimmed and softened, and the customer as the call left them. */
 export class Debrief extends Phaser.Scene {

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
-import type { Expression, Pose } from '../../engine/tags';
-import type { GameSession } from '../../flow/session';
-import { artUrl, backgroundKey, bodyKey, faceKey, manifest } from '../art';
+import type { Expression, Pose } from '../../engine/tags.ts';
+import type { GameSession } from '../../flow/session.ts';
+import { artUrl, backgroundKey, bodyKey, faceKey, manifest } from '../art.ts';
 
 /** Loads the art and every compiled story, with a progress bar, then opens the menu. */
 export class Preloader extends Phaser.Scene {

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { backgroundKey } from '../art';
+import { backgroundKey } from '../art.ts';
 
 /** Behind the title menu: the shop front at dusk. The menu itself is DOM. */
 export class Title extends Phaser.Scene {
