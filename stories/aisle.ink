@@ -59,7 +59,7 @@ You: Of course. I'll take you there myself.
 You: Anything else you're after while we're going?
 Shopper: Oh, you're a star. #react: pleased
 Shopper: Just the powder. Non-bio, the big box. It's for my grandson, he's got eczema.
-You walk her round to aisle four. Her trolley keeps pulling to the left.
+You walk her round to aisle four. Her trolley keeps pulling to the left. #place: laundry
 Where the big non-bio boxes should be, there's a gap and a price label.
 Shopper: Oh, don't tell me. #react: confused
 -> non_bio
@@ -71,7 +71,7 @@ You let out a long breath and push yourself up off the floor. #pose: You stand
 ~ mood = -1
 You: Come on, then.
 Shopper: Sorry. I didn't mean to drag you off. #react: neutral
-You walk her round to aisle four without a word. Her trolley keeps pulling to the left.
+You walk her round to aisle four without a word. Her trolley keeps pulling to the left. #place: laundry
 Where the big non-bio boxes should be, there's a gap and a price label.
 Shopper: Oh. There's none. #react: annoyed
 Shopper: It has to be non-bio. My grandson's got eczema.
@@ -308,7 +308,7 @@ Shopper: Oh, that's the one. #react: relieved
 
 === left_behind ===
 { walked:
-    You head back to aisle seven and kneel at the cage. #pose: You kneel
+    You head back to aisle seven and kneel at the cage. #pose: You kneel #place: aisle
 - else:
     You kneel back down at the cage. #pose: You kneel
 }
@@ -372,7 +372,7 @@ You: There you go. The big ones will be back on the shelf tomorrow.
 
 === end_served ===
 She squeaks off towards the tills, the box on top of her shopping. #exit: Shopper
-Back at the cage, Priya has half the tomatoes out already. #enter: Priya
+Back at the cage, Priya has half the tomatoes out already. #enter: Priya #place: aisle
 Priya: You do the top, I'll pass them up.
 The last tin goes on at ten to five.
 Dana walks past, looks at the shelf, and nods.
@@ -384,7 +384,7 @@ She goes off with her powder. #exit: Shopper
 { shelf_covered:
     Priya did ten minutes on the tomatoes, then had to get back to her crisps.
 }
-You get back to the cage at five to five. Half of it is still in the aisle.
+You get back to the cage at five to five. Half of it is still in the aisle. #place: aisle
 The rush arrives. People reach over you for tins.
 Dana stops at the end of the aisle. #enter: Dana
 Dana: We'll talk after head office. #react: annoyed
@@ -394,7 +394,7 @@ The customer got looked after. The shelf didn't. #ending: Served, but the shelf 
 === end_lost ===
 Shopper: I'll try the big place on the ring road. #react: annoyed
 She leaves the trolley by the doors, wonky wheel and all, and walks out. #exit: Shopper
-You go back to your tomatoes. She won't complain. She just won't come back. #ending: Directions given, customer lost
+You go back to your tomatoes. She won't complain. She just won't come back. #ending: Directions given, customer lost #place: aisle
 -> END
 
 === end_complaint ===
@@ -436,6 +436,6 @@ The non-bio is still on the cage in the back, where you left it. #ending: Shelf 
 }
 Shopper: Took a while. Thank you, though. #react: relieved
 She squeaks off towards the tills. #exit: Shopper
-Back at the cage, the last tin goes on at five to five. #pose: You kneel
+Back at the cage, the last tin goes on at five to five. #pose: You kneel #place: aisle
 She got what she came for. She just had to wait for it. #ending: Shelf done, shopper served late
 -> END

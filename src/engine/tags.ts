@@ -23,6 +23,9 @@ export const EXPRESSIONS = ['neutral', 'pleased', 'annoyed', 'angry', 'confused'
 export type Expression = (typeof EXPRESSIONS)[number];
 export const POSES = ['kneel', 'stand', 'arms-crossed', 'point'] as const;
 export type Pose = (typeof POSES)[number];
+/** Backdrops a scene can move between (`#place: laundry`). */
+export const PLACES = ['aisle', 'laundry'] as const;
+export type Place = (typeof PLACES)[number];
 export const ROLES = ['player', 'customer', 'manager', 'colleague', 'bystander'] as const;
 export type Role = (typeof ROLES)[number];
 export const SETTINGS = ['aisle'] as const;
@@ -30,7 +33,7 @@ export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 
 export const HEADER_KEYS = ['title', 'summary', 'setting', 'difficulty', 'minutes', 'cast'] as const;
 export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback'] as const;
-export const LINE_KEYS = ['react', 'pose', 'enter', 'exit', 'ending'] as const;
+export const LINE_KEYS = ['react', 'pose', 'enter', 'exit', 'place', 'ending'] as const;
 
 export type TagContext = 'header' | 'choice' | 'line';
 
@@ -132,7 +135,8 @@ export type Direction =
   | { kind: 'react'; who?: string; expression: Expression }
   | { kind: 'pose'; who: string; pose: Pose }
   | { kind: 'enter'; who: string }
-  | { kind: 'exit'; who: string };
+  | { kind: 'exit'; who: string }
+  | { kind: 'place'; place: Place };
 
 export interface LineMarks {
   directions: Direction[];
@@ -194,6 +198,11 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
       case 'exit': {
         const who = castName(value, cast, errors, key);
         if (who) directions.push({ kind: key, who });
+        break;
+      }
+      case 'place': {
+        const place = oneOf(value, PLACES, 'place', errors);
+        if (place) directions.push({ kind: 'place', place });
         break;
       }
       case 'react': {

@@ -1,13 +1,13 @@
 import Phaser from 'phaser';
 import type { StoryEntry } from '../../authoring/catalog.ts';
-import type { Direction, Role } from '../../engine/tags.ts';
+import type { Direction, Place, Role } from '../../engine/tags.ts';
 import type { Beat, GameSession } from '../../flow/session.ts';
 import { Actor } from '../Actor.ts';
 import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
 
 /** Where people stand (feet x). The right third of the canvas sits under the dialogue panel. */
 const HOME: Partial<Record<Role, number>> = { player: 330, customer: 585 };
-const SPARE_SPOTS = [760, 120, 880];
+const SPARE_SPOTS = [120, 735, 880];
 const FLOOR_Y = 700;
 const SCALE = 0.92;
 
@@ -17,6 +17,8 @@ export class Aisle extends Phaser.Scene {
   private roles = new Map<string, Role>();
   private spots = new Map<string, number>();
   private unsubscribe: (() => void) | undefined;
+  private backdrop: Phaser.GameObjects.Image | undefined;
+  private place: Place = 'aisle';
 
   constructor(private readonly session: GameSession) {
     super('Aisle');
@@ -27,7 +29,8 @@ export class Aisle extends Phaser.Scene {
     this.actors = new Map();
     this.spots = new Map();
     this.roles = new Map(data.entry.metadata.cast.map((c) => [c.name, c.role]));
-    this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
+    this.place = 'aisle';
+    this.backdrop = this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
 
     for (const { name, role } of data.entry.metadata.cast) {
       const home = HOME[role];
@@ -64,6 +67,10 @@ export class Aisle extends Phaser.Scene {
   }
 
   private direct(d: Direction): void {
+    if (d.kind === 'place') {
+      this.moveTo(d.place);
+      return;
+    }
     const actor = d.who ? this.actors.get(d.who) : undefined;
     if (!actor || !d.who) return;
     switch (d.kind) {
@@ -80,6 +87,22 @@ export class Aisle extends Phaser.Scene {
         this.exit(d.who, actor);
         break;
     }
+  }
+
+  /** Cross-fades to another backdrop: the people stay, the shelves change. */
+  private moveTo(place: Place): void {
+    const old = this.backdrop;
+    if (place === this.place || !old) return;
+    this.place = place;
+    const { width, height } = this.scale;
+    const next = this.add
+      .image(width / 2, height / 2, backgroundKey(place))
+      .setDisplaySize(width, height)
+      .setDepth(-1)
+      .setAlpha(0);
+    old.setDepth(-2);
+    this.backdrop = next;
+    this.tweens.add({ targets: next, alpha: 1, duration: 450, onComplete: () => old.destroy() });
   }
 
   private enter(name: string, actor: Actor): void {
