@@ -31,10 +31,10 @@
  * next key, default 0: a fast reader), --json (print the results as JSON on stdout; the table and
  * progress then go to stderr).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -171,38 +171,61 @@ async function buildBoth() {
 // ---------------------------------------------------------------------------------------------
 // Startup JS size
 
+/**
+ * Every file of a built folder, read into memory right after the build: the servers and the size
+ * count use this copy, so another build writing dist/ meanwhile cannot change what is measured.
+ */
+function snapshot(dir) {
+  const files = new Map();
+  const walk = (sub) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile()) files.set(rel, readFileSync(join(dir, rel)));
+    }
+  };
+  try {
+    walk('');
+  } catch (e) {
+    throw new Error(`cannot read ${relative(ROOT, dir)}/: ${e.message}`);
+  }
+  return files;
+}
+
 /** The JS files index.html loads at startup: entry modules, modulepreloads and static imports. */
-function startupScripts(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i'))?.[1];
-  const files = new Set();
+function startupScripts(files, name) {
+  const html = files.get('index.html')?.toString('utf8');
+  if (html === undefined) throw new Error(`${name}: the build has no index.html`);
+  const attr = (tag, key) => tag.match(new RegExp(`\\s${key}\\s*=\\s*["']([^"']+)["']`, 'i'))?.[1];
+  const found = new Set();
   const add = (from, ref) => {
     if (!ref || /^(?:[a-z]+:)?\/\//i.test(ref) || ref.startsWith('data:')) return;
-    const file = ref.startsWith('/') ? join(dist, ref) : resolve(dirname(from), ref.split(/[?#]/)[0]);
-    if (!file.startsWith(dist + sep)) throw new Error(`${ref} in ${relative(ROOT, from)} is outside ${dist}`);
-    if (files.has(file) || !file.endsWith('.js')) return;
-    files.add(file);
-    // Static imports of the chunk (not import(), which is loaded later if at all).
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(
-      /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g,
-    )) {
+    const path = ref.split(/[?#]/)[0];
+    const file = posix.normalize(path.startsWith('/') ? path.slice(1) : posix.join(posix.dirname(from), path));
+    if (found.has(file) || !file.endsWith('.js')) return;
+    const data = files.get(file);
+    if (!data) {
+      throw new Error(`${name}: ${from} loads ${ref}, which the build does not have (was it rebuilt meanwhile?)`);
+    }
+    found.add(file);
+    // Static imports of the chunk (not import(), which loads later if at all).
+    const code = data.toString('utf8');
+    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
       add(file, m[1]);
     }
   };
-  const index = join(dist, 'index.html');
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
-    if (/\stype\s*=\s*["']module["']/i.test(tag)) add(index, attr(tag, 'src'));
+    if (/\stype\s*=\s*["']module["']/i.test(tag)) add('index.html', attr(tag, 'src'));
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    if (/\srel\s*=\s*["']modulepreload["']/i.test(tag)) add(index, attr(tag, 'href'));
+    if (/\srel\s*=\s*["']modulepreload["']/i.test(tag)) add('index.html', attr(tag, 'href'));
   }
-  if (files.size === 0) throw new Error(`${relative(ROOT, index)} loads no module script`);
-  const list = [...files].map((file) => {
-    const data = readFileSync(file);
-    return { file: relative(dist, file), bytes: data.length, gzip: gzipSync(data).length };
+  if (found.size === 0) throw new Error(`${name}: index.html loads no module script`);
+  const list = [...found].map((file) => {
+    const data = files.get(file);
+    return { file, bytes: data.length, gzip: gzipSync(data).length };
   });
-  return { files: list, gzipKB: list.reduce((s, f) => s + f.gzip, 0) / 1024 };
+  return { files: list, gzipKB: list.reduce((sum, f) => sum + f.gzip, 0) / 1024 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,9 +250,8 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves a folder on 127.0.0.1 with no caching, so every page load is a cold one. */
-async function serve(dir, name) {
-  const files = new Map();
+/** Serves a snapshot on 127.0.0.1 with no caching, so every page load is a cold one. */
+async function serve(files, name) {
   const server = createServer((req, res) => {
     let path;
     try {
@@ -239,23 +261,14 @@ async function serve(dir, name) {
       return;
     }
     if (path.endsWith('/')) path += 'index.html';
-    const file = resolve(dir, `.${path}`);
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
+    const file = posix.normalize(path).replace(/^\/+/, '');
+    const data = files.get(file);
+    if (!data || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(data ? 405 : 404, { 'Content-Type': 'text/plain' }).end(data ? 'method not allowed' : 'not found');
       return;
     }
-    let data = files.get(file);
-    if (!data) {
-      try {
-        data = readFileSync(file);
-        files.set(file, data);
-      } catch {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-        return;
-      }
-    }
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': MIME[posix.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': data.length,
       'Cache-Control': 'no-store',
     });
@@ -570,9 +583,11 @@ async function main() {
   const started = Date.now();
   await buildBoth();
 
-  const js = { game: startupScripts(GAME_DIST), reference: startupScripts(REFERENCE_DIST) };
-  const gameUrl = await serve(GAME_DIST, 'game');
-  const referenceUrl = await serve(REFERENCE_DIST, 'reference');
+  const gameFiles = snapshot(GAME_DIST);
+  const referenceFiles = snapshot(REFERENCE_DIST);
+  const js = { game: startupScripts(gameFiles, 'game'), reference: startupScripts(referenceFiles, 'reference') };
+  const gameUrl = await serve(gameFiles, 'game');
+  const referenceUrl = await serve(referenceFiles, 'reference');
   progress(`serving dist/ at ${gameUrl} and dist-reference/ at ${referenceUrl}`);
 
   progress(`launching ${CHROMIUM}`);
