@@ -2,8 +2,9 @@
  * The debrief is a pure function of a finished run: scores against what the story made achievable,
  * a coaching sentence per axis tied to what the trainee actually chose, and the annotated choices.
  */
+import { biggestMoves, type MoodPoint, satisfaction } from './mood.ts';
 import type { ChoiceOption, HistoryEntry } from './runner.ts';
-import { percent, type ScoreBounds, totals } from './scoring.ts';
+import { percent, type ScoreBounds, scoreChoices, totals } from './scoring.ts';
 import { AXES, AXIS_NAMES, type Axis, type Score } from './tags.ts';
 
 export interface AxisResult {
@@ -21,16 +22,45 @@ export interface ChoiceReview {
   /** 0-based number of the decision in this run. */
   step: number;
   chosen: ChoiceOption;
+  /** What it earned (after the scripted-empathy rule). */
+  points: Score;
+  /** For a stock empathy phrase used before: which use this was (2 = second). */
+  empathyUse?: number;
   options: ChoiceOption[];
   /** The option worth most in total at that moment, when it beats what was chosen. */
   better?: ChoiceOption;
 }
 
+export type TranscriptItem =
+  | { kind: 'line'; speaker?: string; text: string; at: number }
+  | { kind: 'choice'; step: number; at: number };
+
+export interface CallFigures {
+  /** Seconds from first line to last. */
+  seconds: number;
+  repeats: number;
+  /** Seconds the customer was kept waiting. */
+  waited: number;
+  decisions: number;
+  /** Solved, in this one contact. */
+  firstContactResolution: boolean;
+  /** Estimated CSAT, 1–5. */
+  satisfaction: number;
+  finalMood: number;
+}
+
 export interface Debrief {
   ending: string;
+  resolved: boolean;
   score: Score;
   axes: AxisResult[];
   choices: ChoiceReview[];
+  transcript: TranscriptItem[];
+  /** The customer's mood over the conversation, starting before the first line. */
+  mood: MoodPoint[];
+  /** Indices into `mood` where it moved most. */
+  moves: { index: number; delta: number }[];
+  figures: CallFigures;
 }
 
 const BAND_TEXT: Record<Axis, Record<AxisResult['band'], string>> = {
@@ -55,14 +85,18 @@ const sum = (s: Score) => s.de + s.own + s.res;
 const quote = (o: ChoiceOption) => `“${o.text.trim()}”`;
 
 export function reviewChoices(history: readonly HistoryEntry[]): ChoiceReview[] {
+  const scored = scoreChoices(history);
   const reviews: ChoiceReview[] = [];
   for (const entry of history) {
     if (entry.kind !== 'choice') continue;
+    const { score, empathyUse } = scored[reviews.length] ?? { score: entry.chosen.marks.score };
     let top = entry.chosen;
     for (const o of entry.options) if (sum(o.marks.score) > sum(top.marks.score)) top = o;
     reviews.push({
       step: reviews.length,
       chosen: entry.chosen,
+      points: score,
+      empathyUse: empathyUse !== undefined && empathyUse > 1 ? empathyUse : undefined,
       options: entry.options,
       better: top === entry.chosen ? undefined : top,
     });
@@ -87,7 +121,7 @@ function coachingFor(
   let worst: { review: ChoiceReview; alt: ChoiceOption; gap: number } | undefined;
   let proudest: ChoiceReview | undefined;
   for (const review of choices) {
-    const got = review.chosen.marks.score[axis];
+    const got = review.points[axis];
     for (const alt of review.options) {
       const gap = alt.marks.score[axis] - got;
       if (gap > 0 && (!worst || gap > worst.gap)) worst = { review, alt, gap };
@@ -95,8 +129,8 @@ function coachingFor(
     // The best moment on this axis, preferring one not already praised on another axis.
     const better =
       !proudest ||
-      got > proudest.chosen.marks.score[axis] ||
-      (got === proudest.chosen.marks.score[axis] && praised.has(proudest) && !praised.has(review));
+      got > proudest.points[axis] ||
+      (got === proudest.points[axis] && praised.has(proudest) && !praised.has(review));
     if (got > 0 && better) proudest = review;
   }
   const base = BAND_TEXT[axis][band];
@@ -112,13 +146,61 @@ function coachingFor(
   return base;
 }
 
-export function makeDebrief(history: readonly HistoryEntry[], bounds: ScoreBounds, ending: string): Debrief {
+function transcriptOf(history: readonly HistoryEntry[]): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  let step = 0;
+  for (const e of history) {
+    if (e.kind === 'choice') items.push({ kind: 'choice', step: step++, at: e.call.seconds });
+    else if (e.line.text !== '')
+      items.push({ kind: 'line', speaker: e.line.speaker, text: e.line.text, at: e.call.seconds });
+  }
+  return items;
+}
+
+function moodOf(history: readonly HistoryEntry[], startMood: number): MoodPoint[] {
+  const points: MoodPoint[] = [{ at: 0, mood: startMood, label: 'Start' }];
+  for (const e of history) {
+    const last = points[points.length - 1];
+    const label =
+      e.kind === 'choice'
+        ? `You chose: ${e.chosen.text}`
+        : e.line.speaker
+          ? `${e.line.speaker}: ${e.line.text}`
+          : e.line.text;
+    // One point per change keeps the chart readable; time still moves on the x axis.
+    if (last && last.mood === e.call.mood && e.kind === 'line') continue;
+    points.push({ at: e.call.seconds, mood: e.call.mood, label });
+  }
+  const lastEntry = history[history.length - 1];
+  const lastPoint = points[points.length - 1];
+  if (lastEntry && lastPoint && lastPoint.at < lastEntry.call.seconds) {
+    points.push({ at: lastEntry.call.seconds, mood: lastEntry.call.mood, label: 'End' });
+  }
+  return points;
+}
+
+export interface Ending {
+  title: string;
+  resolved: boolean;
+}
+
+export function makeDebrief(
+  history: readonly HistoryEntry[],
+  bounds: ScoreBounds,
+  ending: Ending,
+  startMood = 0,
+): Debrief {
   const score = totals(history);
   const choices = reviewChoices(history);
   const praised = new Set<ChoiceReview>();
+  const last = history[history.length - 1]?.call ?? { seconds: 0, mood: startMood, repeats: 0, waited: 0 };
   const axes = AXES.map((axis): AxisResult => {
     const pct = percent(score[axis], axis, bounds);
     const band = pct >= 85 ? 'strong' : pct >= 55 ? 'mixed' : 'weak';
+    let coaching = coachingFor(axis, band, choices, praised);
+    if (axis === 'de' && last.repeats > 0) {
+      coaching += ` The customer had to repeat themselves ${last.repeats === 1 ? 'once' : `${last.repeats} times`}: nothing winds people up faster.`;
+    }
     return {
       axis,
       name: AXIS_NAMES[axis],
@@ -127,8 +209,27 @@ export function makeDebrief(history: readonly HistoryEntry[], bounds: ScoreBound
       worst: bounds.worst[axis],
       percent: pct,
       band,
-      coaching: coachingFor(axis, band, choices, praised),
+      coaching,
     };
   });
-  return { ending, score, axes, choices };
+  const mood = moodOf(history, startMood);
+  return {
+    ending: ending.title,
+    resolved: ending.resolved,
+    score,
+    axes,
+    choices,
+    transcript: transcriptOf(history),
+    mood,
+    moves: biggestMoves(mood),
+    figures: {
+      seconds: last.seconds,
+      repeats: last.repeats,
+      waited: last.waited,
+      decisions: choices.length,
+      firstContactResolution: ending.resolved,
+      satisfaction: satisfaction(last.mood, ending.resolved, last.repeats),
+      finalMood: last.mood,
+    },
+  };
 }

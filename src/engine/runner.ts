@@ -1,15 +1,19 @@
 /**
  * StoryRunner: the one place the game touches inkjs at play time.
  *
- * It reads a compiled story one line at a time, validates every tag it meets, and keeps the history
- * of lines and choices that scoring and the debrief are computed from. It never throws for anything
- * a story can do: problems move it to the `failed` state with a message that says where.
+ * It reads a compiled story one line at a time, validates every tag it meets, keeps the call state
+ * (clock, the customer's mood, repeats) with the pure rules in clock.ts and mood.ts, and records the
+ * history that scoring and the debrief are computed from. It never throws for anything a story can
+ * do: problems move it to the `failed` state with a message that says where.
  */
 import { Story } from 'inkjs';
+import { speakingSeconds } from './clock.ts';
+import { clampMood, REPEAT_PENALTY, waitPenalty } from './mood.ts';
 import {
   type CastMember,
   type ChoiceMarks,
   type Direction,
+  type LineMarks,
   type Metadata,
   parseChoiceTags,
   parseHeader,
@@ -24,6 +28,8 @@ export interface StoryLine {
   speaker?: string;
   role?: Role;
   directions: Direction[];
+  /** Time, mood and call effects the author put on this line. */
+  marks: Omit<LineMarks, 'directions'>;
   /** The line's raw tags, for tools (author mode shows them). */
   tags: string[];
 }
@@ -34,30 +40,66 @@ export interface ChoiceOption {
   marks: ChoiceMarks;
 }
 
+/** Where the call stands: the clock, the customer's mood and what has gone wrong so far. */
+export interface CallState {
+  /** Seconds since the conversation began. */
+  seconds: number;
+  /** The customer's mood, -10…+10. */
+  mood: number;
+  /** Times the customer had to repeat themselves. */
+  repeats: number;
+  /** Seconds the customer was kept waiting. */
+  waited: number;
+}
+
 export type HistoryEntry =
-  | { kind: 'line'; line: StoryLine }
-  | { kind: 'choice'; chosen: ChoiceOption; options: ChoiceOption[] };
+  | { kind: 'line'; line: StoryLine; call: CallState }
+  | {
+      kind: 'choice';
+      chosen: ChoiceOption;
+      options: ChoiceOption[];
+      call: CallState;
+      /** The moment before choosing: "Replay from here" restores it. */
+      before: RunnerSnapshot;
+    };
 
 export type RunnerState =
   | { kind: 'running' }
   | { kind: 'awaiting-choice'; choices: ChoiceOption[] }
-  | { kind: 'ended'; ending: string }
+  | { kind: 'ended'; ending: string; resolved: boolean }
   | { kind: 'failed'; error: string };
 
 /** Compiled ink JSON (as produced by `ToJson()`), as text or parsed. */
 export type StoryJson = string | Record<string, unknown>;
+
+export interface RunnerSnapshot {
+  readonly ink: string;
+  readonly historyLength: number;
+  readonly pathLength: number;
+  readonly ending: { title: string; resolved: boolean } | undefined;
+  readonly state: RunnerState;
+  readonly firstLine: boolean;
+  readonly call: CallState;
+}
+
+/** The ink variable that, when a story declares it, holds the customer's mood. */
+export const MOOD_VARIABLE = 'mood';
 
 export class StoryRunner {
   readonly metadata: Metadata;
   private readonly story: Story;
   private readonly castNames: string[];
   private readonly roles: Map<string, Role>;
+  private readonly moodInInk: boolean;
   private _state: RunnerState = { kind: 'running' };
-  private readonly _history: HistoryEntry[] = [];
+  private _history: HistoryEntry[] = [];
   private readonly _path: number[] = [];
-  private ending: string | undefined;
+  private ending: { title: string; resolved: boolean } | undefined;
   private pendingErrors: string[] = [];
   private firstLine = true;
+  private call: CallState = { seconds: 0, mood: 0, repeats: 0, waited: 0 };
+  /** The customer's mood before the first line. */
+  readonly startMood: number;
 
   /**
    * @throws {StoryLoadError} when the JSON is not a story or its header is invalid: a story that
@@ -70,7 +112,7 @@ export class StoryRunner {
       throw new StoryLoadError(`not a compiled ink story: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.story.onError = (message, type) => {
-      // ErrorType.Warning is 1: warnings do not stop the story, but they are still surfaced.
+      // ErrorType.Warning is 1: warnings do not stop the story.
       if (type !== 1) this.pendingErrors.push(message);
     };
     const header = parseHeader(this.story.globalTags ?? []);
@@ -78,6 +120,9 @@ export class StoryRunner {
     this.metadata = header.value;
     this.castNames = this.metadata.cast.map((c: CastMember) => c.name);
     this.roles = new Map(this.metadata.cast.map((c: CastMember) => [c.name, c.role]));
+    this.moodInInk = this.story.variablesState.GlobalVariableExistsWithName(MOOD_VARIABLE);
+    if (this.moodInInk) this.call.mood = this.readInkMood();
+    this.startMood = this.call.mood;
     this.settle();
   }
 
@@ -87,6 +132,11 @@ export class StoryRunner {
 
   get history(): readonly HistoryEntry[] {
     return this._history;
+  }
+
+  /** The clock, mood and counts right now. */
+  get callState(): Readonly<CallState> {
+    return this.call;
   }
 
   /** Indices of the choices made so far, enough to replay to this moment. */
@@ -122,9 +172,10 @@ export class StoryRunner {
         return undefined;
       }
       const line = this.makeLine(text, tags, where);
+      if (line) this.applyLine(line);
       this.settle();
       if (line === undefined) continue;
-      this._history.push({ kind: 'line', line });
+      this._history.push({ kind: 'line', line, call: { ...this.call } });
       return line;
     }
     return undefined;
@@ -136,13 +187,16 @@ export class StoryRunner {
     const options = this._state.choices;
     const chosen = options[index];
     if (!chosen) return undefined;
+    const before = this.snapshot();
     try {
       this.story.ChooseChoiceIndex(index);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : String(e));
       return undefined;
     }
-    this._history.push({ kind: 'choice', chosen, options });
+    this.call.seconds += chosen.marks.time ?? 0;
+    if (chosen.marks.mood) this.moveMood(chosen.marks.mood);
+    this._history.push({ kind: 'choice', chosen, options, call: { ...this.call }, before });
     this._path.push(index);
     this._state = { kind: 'running' };
     this.settle();
@@ -155,13 +209,13 @@ export class StoryRunner {
       this.fail(`${parsed.errors.join('; ')} (at ${where})`);
       return undefined;
     }
-    if (parsed.value.ending !== undefined) this.ending = parsed.value.ending;
+    const { directions, ...marks } = parsed.value;
+    if (marks.ending !== undefined) this.ending = { title: marks.ending, resolved: marks.resolved ?? false };
     const { speaker, text, error } = splitSpeaker(raw, this.castNames);
     if (error) {
       this.fail(`${error} (at ${where})`);
       return undefined;
     }
-    const directions = parsed.value.directions;
     for (const d of directions) {
       if (d.kind === 'react' && d.who === undefined) {
         if (!speaker) {
@@ -173,8 +227,39 @@ export class StoryRunner {
         d.who = speaker;
       }
     }
-    if (text === '' && directions.length === 0 && parsed.value.ending === undefined) return undefined;
-    return { text, speaker, role: speaker ? this.roles.get(speaker) : undefined, directions, tags };
+    const hasEffect = Object.values(marks).some((v) => v !== undefined);
+    if (text === '' && directions.length === 0 && !hasEffect) return undefined;
+    return { text, speaker, role: speaker ? this.roles.get(speaker) : undefined, directions, marks, tags };
+  }
+
+  /** Time passes and mood moves as the line is said. */
+  private applyLine(line: StoryLine): void {
+    // Ink may have changed the mood variable while producing this line.
+    if (this.moodInInk) this.call.mood = this.readInkMood();
+    const { marks } = line;
+    this.call.seconds +=
+      (line.speaker ? speakingSeconds(line.text) : 0) + (marks.time ?? 0) + (marks.wait ?? 0);
+    let delta = marks.mood ?? 0;
+    if (marks.wait) {
+      this.call.waited += marks.wait;
+      delta += waitPenalty(marks.wait);
+    }
+    if (marks.repeated !== undefined) {
+      this.call.repeats++;
+      delta += REPEAT_PENALTY;
+    }
+    if (delta !== 0) this.moveMood(delta);
+  }
+
+  private moveMood(delta: number): void {
+    if (this.moodInInk) this.call.mood = this.readInkMood();
+    this.call.mood = clampMood(this.call.mood + delta);
+    if (this.moodInInk) this.story.variablesState.$(MOOD_VARIABLE, this.call.mood);
+  }
+
+  private readInkMood(): number {
+    const v = this.story.variablesState.$(MOOD_VARIABLE);
+    return typeof v === 'number' ? clampMood(v) : this.call.mood;
   }
 
   /** Works out the state after a Continue or a choice. */
@@ -184,6 +269,7 @@ export class StoryRunner {
       this._state = { kind: 'running' };
       return;
     }
+    if (this.moodInInk) this.call.mood = this.readInkMood();
     const choices = this.story.currentChoices;
     if (choices.length > 0) {
       const options: ChoiceOption[] = [];
@@ -200,7 +286,7 @@ export class StoryRunner {
     }
     this._state =
       this.ending !== undefined
-        ? { kind: 'ended', ending: this.ending }
+        ? { kind: 'ended', ending: this.ending.title, resolved: this.ending.resolved }
         : { kind: 'failed', error: `the story stopped without an #ending (at ${this.location})` };
   }
 
@@ -217,6 +303,7 @@ export class StoryRunner {
       ending: this.ending,
       state: this._state,
       firstLine: this.firstLine,
+      call: { ...this.call },
     };
   }
 
@@ -228,6 +315,7 @@ export class StoryRunner {
     this.ending = snap.ending;
     this._state = snap.state;
     this.firstLine = snap.firstLine;
+    this.call = { ...snap.call };
     this.pendingErrors = [];
   }
 
@@ -250,15 +338,25 @@ export class StoryRunner {
     }
     return runner;
   }
-}
 
-export interface RunnerSnapshot {
-  readonly ink: string;
-  readonly historyLength: number;
-  readonly pathLength: number;
-  readonly ending: string | undefined;
-  readonly state: RunnerState;
-  readonly firstLine: boolean;
+  /**
+   * A new runner at the moment just before decision `step` of an earlier run (0-based), with that
+   * run's history up to there: "Replay from here". The earlier run is left untouched.
+   */
+  static fromDecision(
+    json: StoryJson,
+    history: readonly HistoryEntry[],
+    step: number,
+  ): StoryRunner | undefined {
+    const decisions = history.filter((e) => e.kind === 'choice');
+    const entry = decisions[step];
+    if (entry?.kind !== 'choice') return undefined;
+    const runner = new StoryRunner(json);
+    runner._history = history.slice(0, entry.before.historyLength);
+    for (const e of decisions.slice(0, step)) if (e.kind === 'choice') runner._path.push(e.chosen.index);
+    runner.restore(entry.before);
+    return runner;
+  }
 }
 
 export class StoryLoadError extends Error {

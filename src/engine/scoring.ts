@@ -1,5 +1,5 @@
 /** Scores are pure functions of a run's history and the story's achievable bounds. */
-import type { HistoryEntry } from './runner.ts';
+import type { ChoiceOption, HistoryEntry } from './runner.ts';
 import { AXES, type Axis, type Score, zeroScore } from './tags.ts';
 
 export interface ScoreBounds {
@@ -7,12 +7,44 @@ export interface ScoreBounds {
   worst: Score;
 }
 
-export function totals(history: readonly HistoryEntry[]): Score {
-  const sum = zeroScore();
+export interface ScoredChoice {
+  chosen: ChoiceOption;
+  /** What the choice actually earned, after the scripted-empathy rule. */
+  score: Score;
+  /** For a `#empathy` phrase: how many times its key has now been used (1 = first). */
+  empathyUse?: number;
+}
+
+/**
+ * Scorecards punish scripted empathy: the same stock phrase earns full de-escalation credit the
+ * first time, half the second, a quarter the third (rounded toward zero). Penalties are not reduced.
+ */
+export function empathyCredit(points: number, use: number): number {
+  if (points <= 0 || use <= 1) return points;
+  return Math.trunc(points / 2 ** (use - 1));
+}
+
+export function scoreChoices(history: readonly HistoryEntry[]): ScoredChoice[] {
+  const uses = new Map<string, number>();
+  const out: ScoredChoice[] = [];
   for (const entry of history) {
     if (entry.kind !== 'choice') continue;
-    for (const axis of AXES) sum[axis] += entry.chosen.marks.score[axis];
+    const { marks } = entry.chosen;
+    const score = { ...marks.score };
+    let empathyUse: number | undefined;
+    if (marks.empathy) {
+      empathyUse = (uses.get(marks.empathy) ?? 0) + 1;
+      uses.set(marks.empathy, empathyUse);
+      score.de = empathyCredit(score.de, empathyUse);
+    }
+    out.push({ chosen: entry.chosen, score, empathyUse });
   }
+  return out;
+}
+
+export function totals(history: readonly HistoryEntry[]): Score {
+  const sum = zeroScore();
+  for (const { score } of scoreChoices(history)) for (const axis of AXES) sum[axis] += score[axis];
   return sum;
 }
 

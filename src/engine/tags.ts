@@ -32,8 +32,21 @@ export const SETTINGS = ['aisle'] as const;
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 
 export const HEADER_KEYS = ['title', 'summary', 'setting', 'difficulty', 'minutes', 'cast'] as const;
-export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback'] as const;
-export const LINE_KEYS = ['react', 'pose', 'enter', 'exit', 'place', 'ending'] as const;
+export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback', 'mood', 'time', 'empathy'] as const;
+export const LINE_KEYS = [
+  'react',
+  'pose',
+  'enter',
+  'exit',
+  'place',
+  'mood',
+  'time',
+  'wait',
+  'repeated',
+  'ending',
+  'resolved',
+] as const;
+const SCORE_KEYS: readonly string[] = ['de', 'own', 'res', 'feedback', 'empathy'];
 
 export type TagContext = 'header' | 'choice' | 'line';
 
@@ -60,7 +73,7 @@ export function misplacedKey(key: string, context: TagContext): string | undefin
   const here: readonly string[] =
     context === 'header' ? HEADER_KEYS : context === 'choice' ? CHOICE_KEYS : LINE_KEYS;
   if (here.includes(key)) return undefined;
-  if ((CHOICE_KEYS as readonly string[]).includes(key)) {
+  if (SCORE_KEYS.includes(key)) {
     return context === 'header'
       ? `'${key}' is a scoring tag and belongs on a choice, not in the header`
       : `scoring tag '${key}' must be inside the choice's [brackets]: after ']' it tags the line, not the choice`;
@@ -79,6 +92,43 @@ export function misplacedKey(key: string, context: TagContext): string | undefin
   return `unknown ${what} '${key}'${hint}`;
 }
 
+/** `30s`, `2m`, `1m30s`, `1h 5m`: at least one part, at most 8 hours. Returns seconds. */
+export const durationValue = z
+  .string()
+  .regex(
+    /^(?=\d)(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/,
+    'expected a duration such as 30s, 2m or 1m30s',
+  )
+  .transform((v) => {
+    const m = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$/.exec(v);
+    return Number(m?.[1] ?? 0) * 3600 + Number(m?.[2] ?? 0) * 60 + Number(m?.[3] ?? 0);
+  })
+  .pipe(z.number().max(8 * 3600, 'is longer than 8 hours'));
+
+const moodValue = z
+  .string()
+  .regex(/^(0|[+-]([1-9]|10))$/, 'expected a signed whole number from -10 to +10 such as +1 or -2')
+  .transform(Number);
+
+const empathyValue = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "expected a short key in lower case with hyphens, such as 'sorry-for-wait'",
+  );
+
+function parseValue<T>(
+  schema: z.ZodType<T, string>,
+  key: string,
+  value: string,
+  errors: string[],
+): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  errors.push(`'${key}: ${value}': ${r.error.issues[0]?.message}`);
+  return undefined;
+}
+
 const scoreValue = z
   .string()
   .regex(/^(0|[+-][1-5])$/, 'expected a signed whole number from -5 to +5 such as +2, -1 or 0')
@@ -89,6 +139,12 @@ export interface ChoiceMarks {
   /** Which axes the author marked explicitly (an unmarked axis counts 0). */
   marked: Axis[];
   feedback?: string;
+  /** How the customer's mood moves when this is chosen. */
+  mood?: number;
+  /** Seconds this action takes beyond saying it (walking somewhere, looking something up). */
+  time?: number;
+  /** A stock empathy phrase: repeating the same key earns less de-escalation each time. */
+  empathy?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -99,6 +155,7 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
   const score = zeroScore();
   const marked: Axis[] = [];
   let feedback: string | undefined;
+  const extra: Pick<ChoiceMarks, 'mood' | 'time' | 'empathy'> = {};
   for (const raw of tags) {
     const split = splitTag(raw);
     if (!split.ok) {
@@ -117,6 +174,20 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
       else feedback = value;
       continue;
     }
+    if (key === 'mood' || key === 'time' || key === 'empathy') {
+      if (key in extra) {
+        errors.push(`a choice has two #${key} tags`);
+        continue;
+      }
+      const v =
+        key === 'mood'
+          ? parseValue(moodValue, key, value, errors)
+          : key === 'time'
+            ? parseValue(durationValue, key, value, errors)
+            : parseValue(empathyValue, key, value, errors);
+      if (v !== undefined) Object.assign(extra, { [key]: v });
+      continue;
+    }
     const axis = key as Axis;
     const parsed = scoreValue.safeParse(value);
     if (!parsed.success) {
@@ -128,7 +199,7 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
       marked.push(axis);
     }
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: { score, marked, feedback } };
+  return errors.length ? { ok: false, errors } : { ok: true, value: { score, marked, feedback, ...extra } };
 }
 
 export type Direction =
@@ -141,6 +212,16 @@ export type Direction =
 export interface LineMarks {
   directions: Direction[];
   ending?: string;
+  /** With an ending: was the customer's problem solved in this contact? */
+  resolved?: boolean;
+  /** How the customer's mood moves at this line. */
+  mood?: number;
+  /** Seconds that pass at this line (walking, looking something up). */
+  time?: number;
+  /** Seconds the customer is kept waiting here: time passes and patience drains. */
+  wait?: number;
+  /** What the customer had to repeat (they had said it before). */
+  repeated?: string;
 }
 
 function castName(value: string, cast: readonly string[], errors: string[], key: string): string | undefined {
@@ -177,6 +258,12 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
   const errors: string[] = [];
   const directions: Direction[] = [];
   let ending: string | undefined;
+  const extra: Omit<LineMarks, 'directions' | 'ending'> = {};
+  const once = (key: string): boolean => {
+    if (!(key in extra)) return true;
+    errors.push(`a line has two #${key} tags`);
+    return false;
+  };
   for (const raw of tags) {
     const split = splitTag(raw);
     if (!split.ok) {
@@ -190,6 +277,23 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
       continue;
     }
     switch (key) {
+      case 'mood':
+        if (once(key)) extra.mood = parseValue(moodValue, key, value, errors);
+        break;
+      case 'time':
+      case 'wait':
+        if (once(key)) extra[key] = parseValue(durationValue, key, value, errors);
+        break;
+      case 'repeated':
+        if (value === '') errors.push('#repeated needs what was repeated, e.g. #repeated: account number');
+        else if (once(key)) extra.repeated = value;
+        break;
+      case 'resolved': {
+        const v = value.toLowerCase();
+        if (v !== 'yes' && v !== 'no') errors.push(`'resolved: ${value}': expected yes or no`);
+        else if (once(key)) extra.resolved = v === 'yes';
+        break;
+      }
       case 'ending':
         if (value === '') errors.push('#ending needs a title, e.g. #ending: Shopper served, shelf done');
         else ending = value;
@@ -225,7 +329,13 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
       }
     }
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: { directions, ending } };
+  if (ending !== undefined && extra.resolved === undefined && errors.length === 0) {
+    errors.push('#ending needs #resolved: yes or #resolved: no on the same line (was the problem solved?)');
+  }
+  if (ending === undefined && extra.resolved !== undefined) {
+    errors.push('#resolved belongs on the ending line, next to #ending');
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: { directions, ending, ...extra } };
 }
 
 export interface CastMember {

@@ -5,14 +5,31 @@
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { type Debrief, makeDebrief } from '../engine/debrief.ts';
-import { type ChoiceOption, type StoryLine, StoryLoadError, StoryRunner } from '../engine/runner.ts';
+import {
+  type CallState,
+  type ChoiceOption,
+  type StoryLine,
+  StoryLoadError,
+  StoryRunner,
+} from '../engine/runner.ts';
 import { Emitter } from './emitter.ts';
 
 export type Screen =
   | { name: 'loading' }
   | { name: 'menu'; stories: readonly StoryEntry[] }
-  | { name: 'playing'; entry: StoryEntry }
-  | { name: 'debrief'; entry: StoryEntry; debrief: Debrief }
+  | {
+      name: 'playing';
+      entry: StoryEntry;
+      /** Lines already said, when play resumes mid-conversation ("Replay from here"). */
+      earlier: readonly StoryLine[];
+    }
+  | {
+      name: 'debrief';
+      entry: StoryEntry;
+      debrief: Debrief;
+      /** The attempt this one replayed from, for comparison. */
+      previous?: Debrief;
+    }
   | { name: 'problem'; title: string; message: string };
 
 /** What follows the line on screen: more lines, a decision, or the end of the scenario. */
@@ -21,6 +38,8 @@ export type Next = { kind: 'continue' } | { kind: 'choices'; choices: ChoiceOpti
 export interface Beat {
   line: StoryLine;
   next: Next;
+  /** Clock, mood and counts after this line. */
+  call: CallState;
   /** True when this beat re-shows the current moment (after a story edit), not a new line. */
   replayed: boolean;
 }
@@ -40,6 +59,8 @@ export class GameSession {
   private entry: StoryEntry | undefined;
   private _screen: Screen = { name: 'loading' };
   private _beat: Beat | undefined;
+  /** The finished attempt a "Replay from here" branched from. */
+  private previous: Debrief | undefined;
 
   constructor(entries: readonly StoryEntry[]) {
     this.entries = [...entries];
@@ -85,8 +106,30 @@ export class GameSession {
       return false;
     }
     this.entry = entry;
-    this.setScreen({ name: 'playing', entry });
+    this.previous = undefined;
+    this.setScreen({ name: 'playing', entry, earlier: [] });
     this.advance();
+    return true;
+  }
+
+  /**
+   * From the debrief: play on from just before decision `step` (0-based), with the clock, mood and
+   * story state of that moment. The finished attempt is kept for comparison.
+   */
+  replayFrom(step: number): boolean {
+    const screen = this._screen;
+    const runner = this.runner;
+    if (screen.name !== 'debrief' || !runner) return false;
+    const json = this.json.get(screen.entry.id);
+    if (json === undefined) return false;
+    const fresh = StoryRunner.fromDecision(json, runner.history, step);
+    if (!fresh) return false;
+    const said = fresh.history.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
+    const last = said[said.length - 1];
+    this.previous = screen.debrief;
+    this.runner = fresh;
+    this.setScreen({ name: 'playing', entry: screen.entry, earlier: said.slice(0, -1) });
+    if (last) this.showBeat(last, true);
     return true;
   }
 
@@ -171,7 +214,12 @@ export class GameSession {
       this.afterRunnerStopped();
       return;
     }
-    this._beat = { line, next, replayed };
+    this._beat = {
+      line,
+      next,
+      replayed,
+      call: { ...(this.runner?.callState ?? { seconds: 0, mood: 0, repeats: 0, waited: 0 }) },
+    };
     this.events.emit('beat', this._beat);
   }
 
@@ -188,9 +236,10 @@ export class GameSession {
     const runner = this.runner;
     const entry = this.entry;
     if (!runner || !entry || runner.state.kind !== 'ended') return;
-    const debrief = makeDebrief(runner.history, entry.bounds, runner.state.ending);
+    const { ending, resolved } = runner.state;
+    const debrief = makeDebrief(runner.history, entry.bounds, { title: ending, resolved }, runner.startMood);
     this._beat = undefined;
-    this.setScreen({ name: 'debrief', entry, debrief });
+    this.setScreen({ name: 'debrief', entry, debrief, previous: this.previous });
   }
 
   private problem(title: string, message: string): void {

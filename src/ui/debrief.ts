@@ -1,8 +1,13 @@
-/** The debrief: three axes with bars and coaching, the ending, and every choice with its feedback. */
+/**
+ * The debrief: the three axes with bars and coaching, call figures, the customer's mood over time,
+ * and the whole conversation with every decision annotated; any decision can be replayed.
+ */
 import type { StoryEntry } from '../authoring/catalog.ts';
-import type { Debrief } from '../engine/debrief.ts';
+import { formatDuration } from '../engine/clock.ts';
+import type { ChoiceReview, Debrief } from '../engine/debrief.ts';
 import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
 import { h, text } from './dom.ts';
+import { renderMoodChart } from './moodChart.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
@@ -19,14 +24,75 @@ function effects(score: Score): HTMLElement {
   return list;
 }
 
+export interface DebriefActions {
+  replay: () => void;
+  menu: () => void;
+  replayFrom: (step: number) => void;
+}
+
+function figures(debrief: Debrief): HTMLElement {
+  const f = debrief.figures;
+  const row = (label: string, value: string, key: string) =>
+    h('div', { class: 'figure', 'data-figure': key }, text('dt', label), text('dd', value));
+  return h(
+    'dl',
+    { class: 'figures' },
+    row('Duration', formatDuration(f.seconds), 'duration'),
+    row('Decisions', String(f.decisions), 'decisions'),
+    row('Had to repeat themselves', f.repeats === 0 ? 'never' : `${f.repeats}×`, 'repeats'),
+    row('Kept waiting', f.waited === 0 ? 'no' : formatDuration(f.waited), 'waited'),
+    row('Resolved on first contact', f.firstContactResolution ? 'yes' : 'no', 'fcr'),
+    row('Estimated satisfaction', `${f.satisfaction.toFixed(1)} / 5`, 'csat'),
+  );
+}
+
+function decisionCard(c: ChoiceReview, actions: DebriefActions): HTMLElement {
+  const again = h(
+    'button',
+    { type: 'button', class: 'replay-from', 'data-step': c.step },
+    'Replay from here',
+  );
+  again.addEventListener('click', () => actions.replayFrom(c.step), { once: true });
+  return h(
+    'li',
+    { class: 'review-item', 'data-step': c.step },
+    h(
+      'p',
+      { class: 'said' },
+      text('span', `Decision ${c.step + 1}: `, { class: 'step' }),
+      `“${c.chosen.text}”`,
+    ),
+    effects(c.points),
+    c.empathyUse
+      ? text(
+          'p',
+          `Stock phrase used ${c.empathyUse === 2 ? 'twice' : `${c.empathyUse} times`}: it earns less de-escalation each time.`,
+          { class: 'scripted' },
+        )
+      : null,
+    c.chosen.marks.feedback ? text('p', c.chosen.marks.feedback, { class: 'feedback' }) : null,
+    c.better
+      ? h(
+          'p',
+          { class: 'better' },
+          text('span', 'What a top rep would have said: ', { class: 'better-label' }),
+          `“${c.better.text}”`,
+        )
+      : null,
+    again,
+  );
+}
+
 export function renderDebrief(
   entry: StoryEntry,
   debrief: Debrief,
-  actions: { replay: () => void; menu: () => void },
+  actions: DebriefActions,
+  previous?: Debrief,
 ): HTMLElement {
   const axes = h('ul', { class: 'axes' });
   for (const a of debrief.axes) {
     const label = `${a.points} of ${a.best} possible (${a.percent}%)`;
+    const before = previous?.axes.find((p) => p.axis === a.axis);
     axes.append(
       h(
         'li',
@@ -50,35 +116,31 @@ export function renderDebrief(
           },
           h('div', { class: 'bar-fill', style: `width:${a.percent}%` }),
         ),
+        before
+          ? text('p', `Earlier attempt: ${before.points} of ${before.best} (${before.percent}%)`, {
+              class: 'compare',
+            })
+          : null,
         text('p', a.coaching, { class: 'coaching' }),
       ),
     );
   }
 
-  const choices = h('ol', { class: 'review' });
-  for (const c of debrief.choices) {
-    choices.append(
-      h(
-        'li',
-        { class: 'review-item' },
+  const conversation = h('ol', { class: 'transcript' });
+  for (const item of debrief.transcript) {
+    if (item.kind === 'choice') {
+      const review = debrief.choices[item.step];
+      if (review) conversation.append(decisionCard(review, actions));
+    } else {
+      conversation.append(
         h(
-          'p',
-          { class: 'said' },
-          text('span', `Decision ${c.step + 1}: `, { class: 'step' }),
-          `“${c.chosen.text}”`,
+          'li',
+          { class: item.speaker ? 'said-line' : 'said-line narration' },
+          item.speaker ? text('span', `${item.speaker}: `, { class: 'said-speaker' }) : null,
+          item.text,
         ),
-        effects(c.chosen.marks.score),
-        c.chosen.marks.feedback ? text('p', c.chosen.marks.feedback, { class: 'feedback' }) : null,
-        c.better
-          ? h(
-              'p',
-              { class: 'better' },
-              text('span', 'A top rep would have said: ', { class: 'better-label' }),
-              `“${c.better.text}”`,
-            )
-          : null,
-      ),
-    );
+      );
+    }
   }
 
   const replay = h('button', { type: 'button', class: 'primary' }, 'Play again', keyHint('R'));
@@ -90,10 +152,34 @@ export function renderDebrief(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'debrief-title' },
     text('h1', `How it went: ${entry.metadata.title}`, { id: 'debrief-title' }),
-    h('p', { class: 'ending' }, text('span', 'Ending: ', { class: 'ending-label' }), debrief.ending),
+    h(
+      'p',
+      { class: 'ending' },
+      text('span', 'Ending: ', { class: 'ending-label' }),
+      debrief.ending,
+      debrief.resolved ? ' (resolved)' : ' (not resolved)',
+    ),
+    previous
+      ? text(
+          'p',
+          'This attempt replayed an earlier one from a decision; the earlier scores are shown for comparison.',
+          { class: 'compare-note' },
+        )
+      : null,
     axes,
-    text('h2', 'Your choices'),
-    choices,
+    text('h2', 'The call in figures'),
+    figures(debrief),
+    text('h2', "The customer's mood"),
+    renderMoodChart(debrief),
+    text('h2', 'The conversation'),
+    text(
+      'p',
+      'Every decision with what it earned and why. Pick “Replay from here” to try another answer from that moment.',
+      {
+        class: 'hint',
+      },
+    ),
+    conversation,
     h('div', { class: 'debrief-actions' }, replay, menu),
   );
   queueMicrotask(() => replay.focus({ preventScroll: true }));

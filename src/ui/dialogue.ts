@@ -2,6 +2,9 @@
  * The dialogue panel: a log of the conversation so far, the current line, and either a Continue
  * button or the choices as numbered buttons.
  */
+import { formatClock } from '../engine/clock.ts';
+import { MOOD_MAX, MOOD_MIN } from '../engine/mood.ts';
+import type { StoryLine } from '../engine/runner.ts';
 import type { Beat } from '../flow/session.ts';
 import { h, text } from './dom.ts';
 
@@ -16,17 +19,79 @@ export interface DialogueView {
 
 const MAX_LOG = 40;
 
-export function createDialogue(
-  title: string,
-  onContinue: () => void,
-  onChoose: (i: number) => void,
-): DialogueView {
+export interface DialogueOptions {
+  title: string;
+  /** Lines already said (when resuming mid-conversation). */
+  earlier: readonly StoryLine[];
+  showMood: boolean;
+  onShowMood: (show: boolean) => void;
+  onContinue: () => void;
+  onChoose: (index: number) => void;
+}
+
+function moodWord(mood: number): string {
+  if (mood >= 6) return 'delighted';
+  if (mood >= 2) return 'warming up';
+  if (mood > -2) return 'neutral';
+  if (mood > -6) return 'irritated';
+  return 'furious';
+}
+
+function lineItem(line: StoryLine): HTMLLIElement {
+  return h(
+    'li',
+    { class: `line ${line.speaker ? `role-${line.role ?? 'other'}` : 'narration'}` },
+    line.speaker ? text('span', line.speaker, { class: 'speaker' }) : null,
+    text('span', line.text, { class: 'text' }),
+  );
+}
+
+export function createDialogue(options: DialogueOptions): DialogueView {
+  const { onContinue, onChoose } = options;
   const log = h('ol', { class: 'log', 'aria-label': 'Conversation so far', tabindex: 0 });
+  for (const line of options.earlier) log.append(lineItem(line));
   const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const actions = h('div', { class: 'actions' });
+  const clock = text('span', '0:00', { class: 'clock' });
+  const moodFill = h('span', { class: 'mood-fill' });
+  const moodLabel = text('span', 'neutral', { class: 'mood-label' });
+  const meter = h(
+    'div',
+    {
+      class: 'mood-meter',
+      role: 'meter',
+      'aria-label': 'Customer mood',
+      'aria-valuemin': MOOD_MIN,
+      'aria-valuemax': MOOD_MAX,
+      'aria-valuenow': 0,
+      'aria-valuetext': 'neutral',
+    },
+    h('span', { class: 'mood-track' }, moodFill),
+    moodLabel,
+  );
+  meter.hidden = !options.showMood;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'mood-toggle', 'aria-pressed': String(options.showMood) },
+    'Mood meter',
+  );
+  toggle.addEventListener('click', () => {
+    const show = meter.hidden === true;
+    meter.hidden = !show;
+    toggle.setAttribute('aria-pressed', String(show));
+    options.onShowMood(show);
+  });
+  const status = h(
+    'div',
+    { class: 'call-status' },
+    h('span', { class: 'clock-wrap' }, text('span', 'Time ', { class: 'clock-label' }), clock),
+    meter,
+    toggle,
+  );
   const element = h(
     'section',
-    { class: 'panel dialogue', 'aria-label': `Scenario: ${title}` },
+    { class: 'panel dialogue', 'aria-label': `Scenario: ${options.title}` },
+    status,
     log,
     live,
     actions,
@@ -37,14 +102,17 @@ export function createDialogue(
   const show = (beat: Beat): void => {
     const { line, next } = beat;
     for (const old of log.querySelectorAll('.current')) old.classList.remove('current');
-    if (beat.replayed) log.lastElementChild?.remove();
-    const item = h(
-      'li',
-      { class: `line current ${line.speaker ? `role-${line.role ?? 'other'}` : 'narration'}` },
-      line.speaker ? text('span', line.speaker, { class: 'speaker' }) : null,
-      text('span', line.text, { class: 'text' }),
-    );
+    if (beat.replayed && log.lastElementChild?.classList.contains('fresh')) log.lastElementChild.remove();
+    const item = lineItem(line);
+    item.classList.add('current', 'fresh');
     log.append(item);
+    clock.textContent = formatClock(beat.call.seconds);
+    const mood = beat.call.mood;
+    moodFill.style.width = `${((mood - MOOD_MIN) / (MOOD_MAX - MOOD_MIN)) * 100}%`;
+    moodFill.dataset.tone = mood <= -2 ? 'bad' : mood >= 2 ? 'good' : 'even';
+    moodLabel.textContent = moodWord(mood);
+    meter.setAttribute('aria-valuenow', String(mood));
+    meter.setAttribute('aria-valuetext', `${moodWord(mood)} (${mood})`);
     while (log.childElementCount > MAX_LOG) log.firstElementChild?.remove();
     item.scrollIntoView?.({ block: 'end' });
     live.textContent = line.speaker ? `${line.speaker}: ${line.text}` : line.text;

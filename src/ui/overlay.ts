@@ -7,6 +7,16 @@ import { renderDebrief } from './debrief.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
 import { h, text } from './dom.ts';
 import { renderMenu } from './menu.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+
+/** localStorage, or undefined where the browser refuses it (some private modes throw on access). */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 export function mountOverlay(root: HTMLElement, session: GameSession): () => void {
   const main = h('main', { class: 'overlay', id: 'overlay' });
@@ -15,6 +25,17 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   let dialogue: DialogueView | undefined;
   let screen: Screen = session.screen;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notify = (message: string, tone: 'info' | 'error'): void => {
+    status.textContent = message;
+    status.className = `notice show ${tone}`;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      status.className = 'notice';
+    }, 5000);
+  };
+  const loaded = loadSettings(storage());
+  let settings = loaded.settings;
+  if (loaded.problem) queueMicrotask(() => notify(loaded.problem ?? '', 'error'));
 
   const render = (next: Screen): void => {
     screen = next;
@@ -30,19 +51,33 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
         break;
       }
       case 'playing':
-        dialogue = createDialogue(
-          next.entry.metadata.title,
-          () => session.advance(),
-          (i) => session.choose(i),
-        );
+        dialogue = createDialogue({
+          title: next.entry.metadata.title,
+          earlier: next.earlier,
+          showMood: settings.showMood,
+          onShowMood: (showMood) => {
+            settings = { ...settings, showMood };
+            if (!saveSettings(storage(), settings)) {
+              notify('This browser would not save the setting; it lasts until you close the page.', 'error');
+            }
+          },
+          onContinue: () => session.advance(),
+          onChoose: (i) => session.choose(i),
+        });
         main.replaceChildren(dialogue.element);
         break;
       case 'debrief':
         main.replaceChildren(
-          renderDebrief(next.entry, next.debrief, {
-            replay: () => session.replay(),
-            menu: () => session.showMenu(),
-          }),
+          renderDebrief(
+            next.entry,
+            next.debrief,
+            {
+              replay: () => session.replay(),
+              menu: () => session.showMenu(),
+              replayFrom: (step) => session.replayFrom(step),
+            },
+            next.previous,
+          ),
         );
         main.scrollTop = 0;
         break;
@@ -71,14 +106,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
     // A counter tools can wait on (tests, the benchmark): the beat is on screen.
     document.body.dataset.beat = String(++beats);
   });
-  const offNotice = session.events.on('notice', ({ message, tone }) => {
-    status.textContent = message;
-    status.className = `notice show ${tone}`;
-    clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => {
-      status.className = 'notice';
-    }, 3500);
-  });
+  const offNotice = session.events.on('notice', ({ message, tone }) => notify(message, tone));
 
   const onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;

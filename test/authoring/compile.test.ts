@@ -34,14 +34,18 @@ describe('compileInk', () => {
   });
 
   it('reports a malformed score value', () => {
-    const r = compileSource(story(`Shopper: Hi.\n* [Hello. #de: 2 #feedback: x]\n  #ending: E\n  -> END\n`));
+    const r = compileSource(
+      story(`Shopper: Hi.\n* [Hello. #de: 2 #feedback: x]\n  #ending: E #resolved: yes\n  -> END\n`),
+    );
     expect(messages(r)).toEqual([
       "stories/test.ink line 8: scoring mark 'de: 2': expected a signed whole number from -5 to +5 such as +2, -1 or 0",
     ]);
   });
 
   it('explains a scoring mark put after the closing bracket', () => {
-    const r = compileSource(story(`Shopper: Hi.\n* [Hello.] #de: +1\n  #ending: E\n  -> END\n`));
+    const r = compileSource(
+      story(`Shopper: Hi.\n* [Hello.] #de: +1\n  #ending: E #resolved: yes\n  -> END\n`),
+    );
     expect(messages(r)).toEqual([
       "stories/test.ink line 8: scoring tag 'de' must be inside the choice's [brackets]: after ']' it tags the line, not the choice",
     ]);
@@ -61,14 +65,18 @@ describe('compileInk', () => {
   });
 
   it('reports header problems on their own line', () => {
-    const r = compileSource(story('Shopper: Hi. #ending: E\n-> END\n').replace('beginner', 'easy'));
+    const r = compileSource(
+      story('Shopper: Hi. #ending: E #resolved: yes\n-> END\n').replace('beginner', 'easy'),
+    );
     expect(messages(r)).toEqual([
       "stories/test.ink line 4: header tag 'difficulty: easy' must be one of beginner, intermediate, advanced",
     ]);
   });
 
   it('reports a misspelt speaker and an unknown cast name in a direction', () => {
-    const r = compileSource(story('Shoper: Hi.\nShopper: Hello. #enter: Dana\n#ending: E\n-> END\n'));
+    const r = compileSource(
+      story('Shoper: Hi.\nShopper: Hello. #enter: Dana\n#ending: E #resolved: yes\n-> END\n'),
+    );
     expect(messages(r)).toEqual([
       "stories/test.ink line 7: unknown speaker 'Shoper' (did you mean 'Shopper'?)",
       "stories/test.ink line 8: #enter: 'Dana' is not in the cast; the cast is You, Shopper",
@@ -91,7 +99,7 @@ describe('compileInk', () => {
       'And this one is in parts/deeper/end.ink.',
       'Bye.',
     ]);
-    expect(runner.state).toEqual({ kind: 'ended', ending: 'Included' });
+    expect(runner.state).toEqual({ kind: 'ended', ending: 'Included', resolved: true });
   });
 
   it('reports errors inside an included file against that file', () => {
@@ -111,7 +119,7 @@ describe('compileInk', () => {
   });
 
   it('warns, without failing, when nothing is scored', () => {
-    const r = compileSource(story('Shopper: Hi.\n* [Hello.]\n  #ending: E\n  -> END\n'));
+    const r = compileSource(story('Shopper: Hi.\n* [Hello.]\n  #ending: E #resolved: yes\n  -> END\n'));
     expect(r.json).toBeDefined();
     expect(messages(r)).toEqual([
       'stories/test.ink: warning: no choice carries a scoring mark (#de, #own, #res): the story plays, but nothing is scored',
@@ -121,7 +129,7 @@ describe('compileInk', () => {
   it('warns about a scored story with a choice that has no feedback', () => {
     const r = compileSource(
       story(
-        'Shopper: Hi.\n* [Hello. #de: +1 #feedback: Warm.]\n  #ending: E\n  -> END\n* [Bye. #de: -1]\n  #ending: F\n  -> END\n',
+        'Shopper: Hi.\n* [Hello. #de: +1 #feedback: Warm.]\n  #ending: E #resolved: yes\n  -> END\n* [Bye. #de: -1]\n  #ending: F #resolved: yes\n  -> END\n',
       ),
     );
     expect(messages(r)).toEqual([

@@ -13,12 +13,13 @@ const json = (body: string) => {
 
 describe('StoryRunner', () => {
   it('keeps global tags out of the first line', () => {
-    const runner = new StoryRunner(json('Shopper: Hi. #react: pleased\n#ending: E\n-> END\n'));
+    const runner = new StoryRunner(json('Shopper: Hi. #react: pleased\n#ending: E #resolved: yes\n-> END\n'));
     expect(runner.next()).toEqual({
       text: 'Hi.',
       speaker: 'Shopper',
       role: 'customer',
       directions: [{ kind: 'react', who: 'Shopper', expression: 'pleased' }],
+      marks: {},
       tags: ['react: pleased'],
     });
   });
@@ -32,12 +33,14 @@ describe('StoryRunner', () => {
     expect(runner.choose(0)?.marks.score).toEqual({ de: -1, own: -1, res: 1 });
     expect(runner.state.kind).toBe('running');
     runner.readToChoice();
-    expect(runner.state).toEqual({ kind: 'ended', ending: 'Directions given' });
+    expect(runner.state).toEqual({ kind: 'ended', ending: 'Directions given', resolved: false });
     expect(runner.next()).toBeUndefined();
   });
 
   it('fails, with where, on a runtime ink error instead of throwing', () => {
-    const runner = new StoryRunner(json('EXTERNAL ring()\nShopper: Hello?\n~ ring()\n#ending: E\n-> END\n'));
+    const runner = new StoryRunner(
+      json('EXTERNAL ring()\nShopper: Hello?\n~ ring()\n#ending: E #resolved: yes\n-> END\n'),
+    );
     runner.readToChoice();
     expect(runner.state.kind).toBe('failed');
     if (runner.state.kind === 'failed') expect(runner.state.error).toMatch(/ring.*\(at /);
@@ -54,7 +57,7 @@ describe('StoryRunner', () => {
 
   it('fails on a bad tag produced at run time', () => {
     const runner = new StoryRunner(
-      json('VAR mood = "anoyed"\nShopper: Hmm. #react: {mood}\n#ending: E\n-> END\n'),
+      json('VAR mood = "anoyed"\nShopper: Hmm. #react: {mood}\n#ending: E #resolved: yes\n-> END\n'),
     );
     runner.readToChoice();
     expect(runner.state.kind).toBe('failed');
@@ -95,7 +98,7 @@ describe('explore', () => {
   it('finds bounds, endings and dead ends', () => {
     const result = explore(
       json(
-        'Shopper: Hi.\n* [A #de: +2 #feedback: a]\n  #ending: One\n  -> END\n* [B #de: -1 #own: +1 #feedback: b]\n  -> END\n',
+        'Shopper: Hi.\n* [A #de: +2 #feedback: a]\n  #ending: One #resolved: yes\n  -> END\n* [B #de: -1 #own: +1 #feedback: b]\n  -> END\n',
       ),
     );
     expect(result.paths).toBe(2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDebrief } from '../../src/engine/debrief';
 import type { ChoiceOption, HistoryEntry } from '../../src/engine/runner';
-import { fraction, percent, totals } from '../../src/engine/scoring';
+import { empathyCredit, fraction, percent, scoreChoices, totals } from '../../src/engine/scoring.ts';
 import type { Score } from '../../src/engine/tags';
 
 const option = (index: number, text: string, score: Partial<Score>, feedback?: string): ChoiceOption => ({
@@ -9,10 +9,22 @@ const option = (index: number, text: string, score: Partial<Score>, feedback?: s
   text,
   marks: { score: { de: 0, own: 0, res: 0, ...score }, marked: [], feedback },
 });
+const call = { seconds: 0, mood: 0, repeats: 0, waited: 0 };
+const before = {
+  ink: '',
+  historyLength: 0,
+  pathLength: 0,
+  ending: undefined,
+  state: { kind: 'running' as const },
+  firstLine: false,
+  call,
+};
 const choice = (chosen: ChoiceOption, options: ChoiceOption[]): HistoryEntry => ({
   kind: 'choice',
   chosen,
   options,
+  call,
+  before,
 });
 
 const curt = option(0, 'Aisle four.', { de: -2, own: -1, res: 1 }, 'Correct but curt. She felt dismissed.');
@@ -45,9 +57,33 @@ describe('scoring', () => {
   });
 });
 
+describe('scripted empathy', () => {
+  const sorry = option(0, 'I do apologise for the inconvenience.', { de: 2 });
+  const sorryAgain = { ...sorry, marks: { ...sorry.marks, empathy: 'sorry-inconvenience' } };
+  it('earns full, half, then a quarter of its de-escalation credit', () => {
+    expect([1, 2, 3, 4].map((use) => empathyCredit(4, use))).toEqual([4, 2, 1, 0]);
+    expect(empathyCredit(-2, 3)).toBe(-2);
+  });
+  it('applies per key across the run', () => {
+    const history = [
+      choice(sorryAgain, [sorryAgain]),
+      choice(sorryAgain, [sorryAgain]),
+      choice(sorryAgain, [sorryAgain]),
+    ];
+    expect(scoreChoices(history).map((c) => [c.score.de, c.empathyUse])).toEqual([
+      [2, 1],
+      [1, 2],
+      [0, 3],
+    ]);
+    expect(totals(history).de).toBe(3);
+    // Without a key, a repeated line is not treated as scripted.
+    expect(totals([choice(sorry, [sorry]), choice(sorry, [sorry])]).de).toBe(4);
+  });
+});
+
 describe('debrief', () => {
   it('bands each axis and coaches from the costliest decision', () => {
-    const d = makeDebrief([choice(curt, [curt, walk])], bounds, 'Lost');
+    const d = makeDebrief([choice(curt, [curt, walk])], bounds, { title: 'Lost', resolved: false });
     const de = d.axes[0];
     expect(de).toMatchObject({ axis: 'de', points: -2, best: 4, percent: 0, band: 'weak' });
     expect(de?.coaching).toBe(
@@ -57,7 +93,10 @@ describe('debrief', () => {
   });
 
   it('praises the decision that earned the points when it went well', () => {
-    const d = makeDebrief([choice(walk, [curt, walk]), choice(walk, [walk])], bounds, 'Served');
+    const d = makeDebrief([choice(walk, [curt, walk]), choice(walk, [walk])], bounds, {
+      title: 'Served',
+      resolved: true,
+    });
     expect(d.axes.map((a) => a.band)).toEqual(['strong', 'strong', 'strong']);
     expect(d.axes[1]?.coaching).toContain('What made it: decision');
     expect(d.choices.every((c) => c.better === undefined)).toBe(true);

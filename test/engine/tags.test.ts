@@ -60,7 +60,13 @@ describe('parseChoiceTags', () => {
 describe('parseLineTags', () => {
   it('reads stage directions and endings', () => {
     const r = parseLineTags(
-      ['react: annoyed', 'pose: Man with trolley arms-crossed', 'enter: shopper', 'ending: Done'],
+      [
+        'react: annoyed',
+        'pose: Man with trolley arms-crossed',
+        'enter: shopper',
+        'ending: Done',
+        'resolved: yes',
+      ],
       CAST,
     );
     expect(r).toEqual({
@@ -72,6 +78,7 @@ describe('parseLineTags', () => {
           { kind: 'enter', who: 'Shopper' },
         ],
         ending: 'Done',
+        resolved: true,
       },
     });
   });
@@ -89,7 +96,14 @@ describe('parseLineTags', () => {
       "scoring tag 'own' must be inside the choice's [brackets]: after ']' it tags the line, not the choice",
     ],
     ['pose: stand', '#pose needs a cast name and a pose, e.g. #pose: You stand'],
-    ['mood: -1', "unknown tag 'mood'"],
+    ['moood: -1', "unknown tag 'moood' (did you mean 'mood'?)"],
+    ['mood: -20', "'mood: -20': expected a signed whole number from -10 to +10 such as +1 or -2"],
+    ['wait: soon', "'wait: soon': expected a duration such as 30s, 2m or 1m30s"],
+    [
+      'ending: Done',
+      '#ending needs #resolved: yes or #resolved: no on the same line (was the problem solved?)',
+    ],
+    ['resolved: yes', '#resolved belongs on the ending line, next to #ending'],
   ])('rejects %s', (tag, message) => {
     expect(parseLineTags([tag], CAST)).toEqual({ ok: false, errors: [message] });
   });

@@ -67,7 +67,7 @@ describe('GameSession (headless driver)', () => {
     expect(d.notices.at(-1)?.message).toBe('Story updated.');
 
     const fewer = compileSource(
-      `# title: Tiny\n# summary: s\n# setting: aisle\n# difficulty: beginner\n# minutes: 1\n# cast: You=player, Shopper=customer\nShopper: Hi.\n* [Only one. #de: +1 #feedback: f]\n  Done. #ending: E\n  -> END\n`,
+      `# title: Tiny\n# summary: s\n# setting: aisle\n# difficulty: beginner\n# minutes: 1\n# cast: You=player, Shopper=customer\nShopper: Hi.\n* [Only one. #de: +1 #feedback: f]\n  Done. #ending: E #resolved: yes\n  -> END\n`,
     );
     d.session.updateStories([load('test/fixtures/tiny.ink', fewer.json)]);
     expect(d.notices.at(-1)?.message).toMatch(/restarted from the beginning/);
@@ -86,5 +86,46 @@ describe('GameSession (headless driver)', () => {
     const screen = d.screen;
     expect(screen.name).toBe('problem');
     if (screen.name === 'problem') expect(screen.message).toMatch(/stopped without an #ending/);
+  });
+
+  it('replays from a decision with the state of that moment, keeping the first attempt', () => {
+    const d = new Driver([load('stories/aisle.ink')]);
+    d.play('aisle', [0, 2, 1, 0, 1]);
+    const first = d.screen;
+    if (first.name !== 'debrief') throw new Error('no debrief');
+    const decisionTwo = first.debrief.transcript.find((t) => t.kind === 'choice' && t.step === 1);
+    expect(d.session.replayFrom(1)).toBe(true);
+    const screen = d.screen;
+    expect(screen.name).toBe('playing');
+    if (screen.name !== 'playing') return;
+    // The conversation so far is there, and the same choices are on offer.
+    expect(screen.earlier.length).toBeGreaterThan(3);
+    expect(d.session.beat?.next.kind).toBe('choices');
+    expect(d.session.beat?.call.seconds).toBe(decisionTwo?.at);
+    d.session.choose(3);
+    d.continueToChoice();
+    for (const i of [0, 2, 1]) {
+      d.session.choose(
+        Math.min(i, (d.session.beat?.next.kind === 'choices' ? d.session.beat.next.choices.length : 1) - 1),
+      );
+      d.continueToChoice();
+    }
+    if (d.screen.name === 'playing') d.session.advance();
+    const second = d.screen;
+    expect(second.name).toBe('debrief');
+    if (second.name !== 'debrief') return;
+    expect(second.previous).toBe(first.debrief);
+    expect(second.debrief.choices[0]?.chosen.text).toBe(first.debrief.choices[0]?.chosen.text);
+    expect(second.debrief.choices[1]?.chosen.index).toBe(3);
+  });
+
+  it('reports the call figures the engine measured', () => {
+    const d = new Driver([tiny()]);
+    d.play('tiny', [0]);
+    const screen = d.screen;
+    if (screen.name !== 'debrief') throw new Error('no debrief');
+    expect(screen.debrief.figures).toMatchObject({ decisions: 1, firstContactResolution: false, repeats: 0 });
+    expect(screen.debrief.figures.seconds).toBeGreaterThan(0);
+    expect(screen.debrief.mood[0]).toMatchObject({ at: 0, mood: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import type { StoryEntry } from '../../authoring/catalog.ts';
+import { moodExpression, moodPose } from '../../engine/mood.ts';
 import type { Direction, Place, Role } from '../../engine/tags.ts';
 import type { Beat, GameSession } from '../../flow/session.ts';
 import { Actor } from '../Actor.ts';
@@ -19,6 +20,7 @@ export class Aisle extends Phaser.Scene {
   private unsubscribe: (() => void) | undefined;
   private backdrop: Phaser.GameObjects.Image | undefined;
   private place: Place = 'aisle';
+  private mood = 0;
 
   constructor(private readonly session: GameSession) {
     super('Aisle');
@@ -30,7 +32,10 @@ export class Aisle extends Phaser.Scene {
     this.spots = new Map();
     this.roles = new Map(data.entry.metadata.cast.map((c) => [c.name, c.role]));
     this.place = 'aisle';
-    this.backdrop = this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
+    this.mood = 0;
+    this.backdrop = this.add
+      .image(width / 2, height / 2, backgroundKey('aisle'))
+      .setDisplaySize(width, height);
 
     for (const { name, role } of data.entry.metadata.cast) {
       const home = HOME[role];
@@ -63,6 +68,7 @@ export class Aisle extends Phaser.Scene {
 
   private onBeat(beat: Beat): void {
     for (const d of beat.line.directions) this.direct(d);
+    this.showMood(beat);
     for (const [name, actor] of this.actors) actor.setSpeaking(name === beat.line.speaker && actor.visible);
   }
 
@@ -87,6 +93,22 @@ export class Aisle extends Phaser.Scene {
         this.exit(d.who, actor);
         break;
     }
+  }
+
+  /**
+   * When the customer's mood moves and the author has not said how they look, their face and posture
+   * follow it: an irritated customer frowns and, past a point, folds their arms.
+   */
+  private showMood(beat: Beat): void {
+    const mood = beat.call.mood;
+    if (mood === this.mood) return;
+    this.mood = mood;
+    const customer = [...this.roles].find(([, role]) => role === 'customer')?.[0];
+    const actor = customer ? this.actors.get(customer) : undefined;
+    if (!customer || !actor) return;
+    const directed = beat.line.directions.filter((d) => 'who' in d && d.who === customer);
+    if (!directed.some((d) => d.kind === 'react')) actor.setExpression(moodExpression(mood));
+    if (!directed.some((d) => d.kind === 'pose') && actor.pose !== 'point') actor.setPose(moodPose(mood));
   }
 
   /** Cross-fades to another backdrop: the people stay, the shelves change. */
