@@ -21,6 +21,7 @@ const Plan = z.object({
       name: z.string(),
       choices: z.array(z.number().int().min(0)),
       ending: z.string(),
+      resolved: z.boolean(),
       score,
       lines: z.array(z.string()).optional(),
     }),
@@ -61,7 +62,7 @@ describe.each(plans)('$story', (plan) => {
 
   it.each(plan.playthroughs)('$name', (p) => {
     const { lines, runner } = play(json, p.choices);
-    expect(runner.state).toEqual({ kind: 'ended', ending: p.ending });
+    expect(runner.state).toEqual({ kind: 'ended', ending: p.ending, resolved: p.resolved });
     expect(totals(runner.history)).toEqual(p.score);
     // The expected lines appear, in this order.
     let at = 0;
