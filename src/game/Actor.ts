@@ -2,6 +2,7 @@
 import Phaser from 'phaser';
 import type { Expression, Pose } from '../engine/tags.ts';
 import { bodyKey, faceKey, manifest } from './art.ts';
+import { reducedMotion } from './motion.ts';
 
 export class Actor extends Phaser.GameObjects.Container {
   private readonly figure: Phaser.GameObjects.Image;
@@ -43,12 +44,13 @@ export class Actor extends Phaser.GameObjects.Container {
     this.figure.setTexture(bodyKey(this.character, next));
     this.placeFace();
     // A little settle so the change reads as movement, not a swap.
-    this.scene.tweens.add({
-      targets: this.figure,
-      scaleY: { from: 0.96, to: 1 },
-      duration: 180,
-      ease: 'Back.Out',
-    });
+    if (!reducedMotion())
+      this.scene.tweens.add({
+        targets: this.figure,
+        scaleY: { from: 0.96, to: 1 },
+        duration: 180,
+        ease: 'Back.Out',
+      });
     return this;
   }
 
@@ -56,18 +58,19 @@ export class Actor extends Phaser.GameObjects.Container {
     if (expression === this._expression) return this;
     this._expression = expression;
     this.face.setTexture(faceKey(expression));
-    this.scene.tweens.add({
-      targets: this.face,
-      scale: { from: 1.15, to: 1 },
-      duration: 220,
-      ease: 'Quad.Out',
-    });
+    if (!reducedMotion())
+      this.scene.tweens.add({
+        targets: this.face,
+        scale: { from: 1.15, to: 1 },
+        duration: 220,
+        ease: 'Quad.Out',
+      });
     return this;
   }
 
   /** Shows or hides the speech bubble over the head. */
   setSpeaking(speaking: boolean): this {
-    if (speaking && !this.bubble.visible) {
+    if (speaking && !this.bubble.visible && !reducedMotion()) {
       this.scene.tweens.add({
         targets: this.bubble,
         scale: { from: 0.6, to: 1 },
@@ -84,6 +87,10 @@ export class Actor extends Phaser.GameObjects.Container {
     this.walking?.stop();
     const distance = Math.abs(x - this.x);
     if (distance < 2) return Promise.resolve();
+    if (reducedMotion()) {
+      this.x = x;
+      return Promise.resolve();
+    }
     this.figure.setFlipX(x < this.x);
     this.face.setFlipX(x < this.x);
     const bob = this.scene.tweens.add({

@@ -7,7 +7,7 @@
 import Phaser from 'phaser';
 import type { GameSession } from '../flow/session.ts';
 
-const SETTLE_FRAMES = 3;
+const SETTLE_FRAMES = 1;
 
 function busy(game: Phaser.Game): boolean {
   for (const scene of game.scene.getScenes(true)) {

@@ -28,13 +28,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/** `reducedMotion` makes the game skip its animations: the same logic, far fewer software-GL frames. */
+export async function openBrowser(options: { reducedMotion?: boolean } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'bts-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 720 },
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

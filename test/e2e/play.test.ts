@@ -3,15 +3,18 @@
  * the keyboard only; the scores shown must be the engine's for that path.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { formatDuration } from '../../src/engine/clock.ts';
+import { makeDebrief } from '../../src/engine/debrief.ts';
+import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
-import { totals } from '../../src/engine/scoring.ts';
 import { compiledJson } from '../helpers.ts';
 import { type Browser, openBrowser, seriousViolations } from './browser.ts';
 
 let browser: Browser;
 
-beforeEach(async () => {
-  browser = await openBrowser();
+beforeEach(async (context) => {
+  // One playthrough runs with every animation; the others with reduced motion, which is quicker.
+  browser = await openBrowser({ reducedMotion: !context.task.name.includes('best path') });
 });
 
 afterEach(async () => {
@@ -20,13 +23,39 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
-/** The engine's own totals for a path through a story. */
-function engineScore(file: string, path: number[]) {
-  const runner = StoryRunner.replay(compiledJson(file), path);
+/** The engine's own debrief for a path through a story. */
+function engineDebrief(file: string, path: number[]) {
+  const json = compiledJson(file);
+  const runner = StoryRunner.replay(json, path);
   if (!runner) throw new Error('path does not fit the story');
   runner.readToChoice();
-  expect(runner.state.kind).toBe('ended');
-  return totals(runner.history);
+  const state = runner.state;
+  if (state.kind !== 'ended') throw new Error(`path ends in state ${state.kind}`);
+  return makeDebrief(
+    runner.history,
+    explore(json).bounds,
+    { title: state.ending, resolved: state.resolved },
+    runner.startMood,
+  );
+}
+
+/** What the debrief on screen says, read from the page. */
+async function shownDebrief(page: Browser['page']) {
+  return page.evaluate(() => {
+    const axes = Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('.axis')].map((el) => [
+        el.dataset.axis,
+        Number(el.dataset.points),
+      ]),
+    );
+    const figures = Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('.figure')].map((el) => [
+        el.dataset.figure,
+        el.querySelector('dd')?.textContent,
+      ]),
+    );
+    return { axes, figures };
+  });
 }
 
 /** Waits until the overlay shows a beat newer than `after`. */
@@ -36,6 +65,37 @@ async function nextBeat(browser: Browser, after: number): Promise<number> {
     after,
   );
   return Number(await browser.page.evaluate(() => document.body.dataset.beat ?? 0));
+}
+
+/**
+ * Plays choices with the keyboard only: a digit when choices are shown, Enter (on the focused
+ * Continue button) otherwise, until the scenario ends. `atFirstChoice` runs once, with choices shown.
+ */
+async function playPath(
+  browser: Browser,
+  path: number[],
+  atFirstChoice?: () => Promise<void>,
+): Promise<void> {
+  const { page } = browser;
+  let beat = Number(await page.evaluate(() => document.body.dataset.beat ?? 0));
+  const choices = [...path];
+  for (let guard = 0; guard < 300; guard++) {
+    const screen = await page.evaluate(() => document.body.dataset.screen);
+    if (screen !== 'playing') break;
+    if ((await page.locator('.choices button').count()) > 0) {
+      if (atFirstChoice) {
+        await atFirstChoice();
+        atFirstChoice = undefined;
+      }
+      const pick = choices.shift();
+      if (pick === undefined) throw new Error('more choices offered than the path has');
+      await page.keyboard.press(String(pick + 1));
+    } else {
+      await page.keyboard.press('Enter');
+    }
+    beat = await nextBeat(browser, beat);
+  }
+  expect(choices).toEqual([]);
 }
 
 describe('the aisle, keyboard only', () => {
@@ -53,43 +113,59 @@ describe('the aisle, keyboard only', () => {
     expect(focused).toBe('aisle');
     await page.keyboard.press('Enter');
     await page.waitForSelector('body[data-screen="playing"] .line');
-    let beat = Number(await page.evaluate(() => document.body.dataset.beat ?? 0));
-
-    const choices = [...path];
-    let scanned = false;
-    for (let guard = 0; guard < 300; guard++) {
-      const screen = await page.evaluate(() => document.body.dataset.screen);
-      if (screen !== 'playing') break;
-      const options = await page.locator('.choices button').count();
-      if (options > 0) {
-        if (!scanned) {
-          expect(await seriousViolations(page)).toEqual([]);
-          scanned = true;
-        }
-        const pick = choices.shift();
-        if (pick === undefined) throw new Error('more choices offered than the path has');
-        await page.keyboard.press(String(pick + 1));
-      } else {
-        // Continue has focus; Enter activates it.
-        await page.keyboard.press('Enter');
-      }
-      beat = await nextBeat(browser, beat);
-    }
-    expect(choices).toEqual([]);
+    await playPath(browser, path, async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+    });
     await page.waitForSelector('body[data-screen="debrief"] .axis');
     expect(await seriousViolations(page)).toEqual([]);
 
-    const shown = await page.$$eval('.axis', (items) =>
-      Object.fromEntries(
-        items.map((el) => [(el as HTMLElement).dataset.axis, Number((el as HTMLElement).dataset.points)]),
-      ),
-    );
-    expect(shown).toEqual(engineScore('stories/aisle.ink', path));
+    const engine = engineDebrief('stories/aisle.ink', path);
+    const shown = await shownDebrief(page);
+    expect(shown.axes).toEqual(engine.score);
+    expect(shown.figures).toEqual({
+      duration: formatDuration(engine.figures.seconds),
+      decisions: String(engine.figures.decisions),
+      repeats: engine.figures.repeats === 0 ? 'never' : `${engine.figures.repeats}×`,
+      waited: engine.figures.waited === 0 ? 'no' : formatDuration(engine.figures.waited),
+      fcr: engine.figures.firstContactResolution ? 'yes' : 'no',
+      csat: `${engine.figures.satisfaction.toFixed(1)} / 5`,
+    });
     const texts = await page.$$eval('.axis-score', (els) => els.map((e) => e.textContent));
     expect(texts.every((t) => /^-?\d+ of \d+ possible \(\d+%\)$/.test(t ?? ''))).toBe(true);
 
     // Back to the menu with the keyboard.
     await page.keyboard.press('m');
     await page.waitForSelector('body[data-screen="menu"]');
+  });
+});
+
+describe('replay from here', () => {
+  it('plays on from a decision in the debrief and compares with the first attempt', async () => {
+    const { page } = browser;
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('body[data-screen="menu"] button.scenario');
+    await page.keyboard.press('1');
+    await page.waitForSelector('body[data-screen="playing"] .line');
+    const first = [0, 2, 1, 0, 1];
+    await playPath(browser, first);
+    await page.waitForSelector('body[data-screen="debrief"] .replay-from');
+    const before = await shownDebrief(page);
+    expect(before.axes).toEqual(engineDebrief('stories/aisle.ink', first).score);
+
+    // Decision 1 again: this time walk her over.
+    await page.click('.replay-from[data-step="0"]');
+    await page.waitForSelector('body[data-screen="playing"] .choices button');
+    expect(await page.locator('.log .line').count()).toBeGreaterThan(3);
+    expect(await page.textContent('.clock')).not.toBe('0:00');
+    const second = [1, 3, 0, 2, 1];
+    await playPath(browser, second);
+    await page.waitForSelector('body[data-screen="debrief"] .compare');
+    const after = await shownDebrief(page);
+    expect(after.axes).toEqual(engineDebrief('stories/aisle.ink', second).score);
+    const compare = await page.$$eval('.compare', (els) => els.map((e) => e.textContent));
+    expect(compare[0]).toBe(
+      `Earlier attempt: ${before.axes.de} of ${engineDebrief('stories/aisle.ink', first).axes[0]?.best} (${engineDebrief('stories/aisle.ink', first).axes[0]?.percent}%)`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

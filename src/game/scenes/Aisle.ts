@@ -5,6 +5,7 @@ import type { Direction, Place, Role } from '../../engine/tags.ts';
 import type { Beat, GameSession } from '../../flow/session.ts';
 import { Actor } from '../Actor.ts';
 import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
+import { motionMs } from '../motion.ts';
 
 /** Where people stand (feet x). The right third of the canvas sits under the dialogue panel. */
 const HOME: Partial<Record<Role, number>> = { player: 330, customer: 585 };
@@ -61,7 +62,7 @@ export class Aisle extends Phaser.Scene {
 
     this.unsubscribe = this.session.events.on('beat', (beat) => this.onBeat(beat));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
-    this.cameras.main.fadeIn(350, 20, 32, 58);
+    this.cameras.main.fadeIn(motionMs(350), 20, 32, 58);
     const current = this.session.beat;
     if (current) this.onBeat(current);
   }
@@ -124,7 +125,7 @@ export class Aisle extends Phaser.Scene {
       .setAlpha(0);
     old.setDepth(-2);
     this.backdrop = next;
-    this.tweens.add({ targets: next, alpha: 1, duration: 450, onComplete: () => old.destroy() });
+    this.tweens.add({ targets: next, alpha: 1, duration: motionMs(450), onComplete: () => old.destroy() });
   }
 
   private enter(name: string, actor: Actor): void {

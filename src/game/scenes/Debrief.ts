@@ -3,6 +3,7 @@ import type { StoryEntry } from '../../authoring/catalog.ts';
 import type { Debrief as DebriefData } from '../../engine/debrief.ts';
 import { Actor } from '../Actor.ts';
 import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
+import { motionMs } from '../motion.ts';
 
 /** Behind the debrief: the aisle, dimmed and softened, and the customer as the call left them. */
 export class Debrief extends Phaser.Scene {
@@ -28,8 +29,8 @@ export class Debrief extends Phaser.Scene {
       );
       actor.setExpression(de.band === 'strong' ? 'pleased' : de.band === 'mixed' ? 'neutral' : 'annoyed');
       actor.setAlpha(0);
-      this.tweens.add({ targets: actor, alpha: 1, duration: 500 });
+      this.tweens.add({ targets: actor, alpha: 1, duration: motionMs(500) });
     }
-    this.cameras.main.fadeIn(300, 14, 24, 48);
+    this.cameras.main.fadeIn(motionMs(300), 14, 24, 48);
   }
 }
