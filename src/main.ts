@@ -10,6 +10,8 @@ const ui = document.getElementById('ui');
 const stage = document.getElementById('stage');
 if (!ui || !stage) throw new Error('index.html must have #ui and #stage');
 mountOverlay(ui, session);
+// The menu is DOM and the catalog is in the bundle: it is usable before Phaser has booted.
+session.showMenu();
 createGame(stage, session);
 
 if (import.meta.hot) {

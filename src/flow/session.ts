@@ -49,6 +49,9 @@ export interface SessionEvents {
   beat: Beat;
   chose: { option: ChoiceOption; step: number };
   notice: { message: string; tone: 'info' | 'error' };
+  /** Art and stories loading: 0…1, then `ready`. */
+  loading: { progress: number };
+  ready: undefined;
 }
 
 export class GameSession {
@@ -61,6 +64,9 @@ export class GameSession {
   private _beat: Beat | undefined;
   /** The finished attempt a "Replay from here" branched from. */
   private previous: Debrief | undefined;
+  private _ready = false;
+  /** A scenario picked before loading finished: started as soon as it has. */
+  private pendingStart: string | undefined;
 
   constructor(entries: readonly StoryEntry[]) {
     this.entries = [...entries];
@@ -79,6 +85,25 @@ export class GameSession {
     return this.entries;
   }
 
+  /** True once the art and the stories are loaded. The menu works before that. */
+  get ready(): boolean {
+    return this._ready;
+  }
+
+  reportLoading(progress: number): void {
+    this.events.emit('loading', { progress: Math.min(1, Math.max(0, progress)) });
+  }
+
+  /** Loading is done: scenes can be shown, and a scenario picked meanwhile starts now. */
+  markReady(): void {
+    if (this._ready) return;
+    this._ready = true;
+    this.events.emit('ready', undefined);
+    const pending = this.pendingStart;
+    this.pendingStart = undefined;
+    if (pending !== undefined && this._screen.name === 'menu') this.start(pending);
+  }
+
   /** Hands the session a compiled story (the preloader loads them). */
   setStoryJson(id: string, json: string): void {
     this.json.set(id, json);
@@ -93,6 +118,11 @@ export class GameSession {
 
   /** Starts a scenario from the beginning. Returns false (and shows why) if it cannot start. */
   start(id: string): boolean {
+    if (!this._ready && this.entries.some((e) => e.id === id)) {
+      this.pendingStart = id;
+      this.events.emit('notice', { message: 'Getting the scene ready…', tone: 'info' });
+      return true;
+    }
     const entry = this.entries.find((e) => e.id === id);
     const json = this.json.get(id);
     if (!entry || json === undefined) {

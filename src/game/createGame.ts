@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { GameSession } from '../flow/session.ts';
 import { directScenes } from './director.ts';
 import { sleepWhenIdle } from './idle.ts';
+import { chooseRenderer } from './renderer.ts';
 import { Aisle } from './scenes/Aisle.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Debrief } from './scenes/Debrief.ts';
@@ -10,7 +11,7 @@ import { Title } from './scenes/Title.ts';
 
 export function createGame(parent: HTMLElement, session: GameSession): Phaser.Game {
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: chooseRenderer(),
     parent,
     width: 1280,
     height: 720,

@@ -11,7 +11,9 @@ export function directScenes(game: Phaser.Game, session: GameSession): () => voi
     }
     game.scene.start(key, data);
   };
-  return session.events.on('screen', (screen: Screen) => {
+  const showScreen = (screen: Screen): void => {
+    // Until loading is done the Preloader owns the stage; it hands over through 'ready'.
+    if (!session.ready) return;
     switch (screen.name) {
       case 'menu':
         show('Title');
@@ -26,5 +28,11 @@ export function directScenes(game: Phaser.Game, session: GameSession): () => voi
       case 'loading':
         break;
     }
-  });
+  };
+  const offScreen = session.events.on('screen', showScreen);
+  const offReady = session.events.on('ready', () => showScreen(session.screen));
+  return () => {
+    offScreen();
+    offReady();
+  };
 }

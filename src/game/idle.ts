@@ -31,9 +31,9 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => vo
     still = 0;
     if (!game.loop.running) game.loop.wake();
   };
-  // Let the browser paint the DOM change first, then animate the world.
+  // Let the browser paint the DOM change first (one frame), then animate the world (the next).
   const wakeSoon = (): void => {
-    requestAnimationFrame(() => setTimeout(wake, 0));
+    requestAnimationFrame(() => requestAnimationFrame(wake));
   };
   game.events.on(Phaser.Core.Events.POST_RENDER, afterRender);
   const offs = [

@@ -46,7 +46,9 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
         main.replaceChildren();
         break;
       case 'menu': {
-        main.replaceChildren(renderMenu(next.stories, (id) => session.start(id)));
+        const menu = renderMenu(next.stories, (id) => session.start(id));
+        if (!session.ready) menu.append(loading);
+        main.replaceChildren(menu);
         main.querySelector<HTMLButtonElement>('button.scenario')?.focus({ preventScroll: true });
         break;
       }
@@ -100,6 +102,12 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   };
 
   const offScreen = session.events.on('screen', render);
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Loading the scenes' });
+  const loading = h('p', { class: 'loading-status' }, text('span', 'Getting the scenes ready '), bar);
+  const offLoading = session.events.on('loading', ({ progress }) => {
+    bar.value = Math.round(progress * 100);
+  });
+  const offReady = session.events.on('ready', () => loading.remove());
   let beats = 0;
   const offBeat = session.events.on('beat', (beat) => {
     dialogue?.show(beat);
@@ -139,6 +147,8 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
     offScreen();
     offBeat();
     offNotice();
+    offLoading();
+    offReady();
     window.removeEventListener('keydown', onKey);
     main.remove();
     status.remove();

@@ -34,6 +34,7 @@ export class Driver {
     this.session.events.on('beat', (b) => this.beats.push(b));
     this.session.events.on('notice', (n) => this.notices.push(n));
     this.session.showMenu();
+    this.session.markReady();
   }
 
   get screen(): Screen {

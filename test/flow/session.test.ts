@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GameSession } from '../../src/flow/session.ts';
 import { compileSource } from '../helpers.ts';
 import { Driver, load } from './driver.ts';
 
@@ -37,6 +38,20 @@ describe('GameSession (headless driver)', () => {
     expect(de?.coaching).toContain('“Aisle four.”');
     expect(de?.coaching).toContain('“Let me show you.” would have earned 3 more');
     expect(screen.debrief.choices[0]?.better?.text).toBe('Let me show you.');
+  });
+
+  it('takes a pick made while loading and starts it when loading is done', () => {
+    const { entry, json } = tiny();
+    const session = new GameSession([entry]);
+    const screens: string[] = [];
+    session.events.on('screen', (s) => screens.push(s.name));
+    session.showMenu();
+    expect(session.start('tiny')).toBe(true);
+    expect(session.screen.name).toBe('menu');
+    session.setStoryJson('tiny', json);
+    session.markReady();
+    expect(screens).toEqual(['menu', 'playing']);
+    expect(session.beat?.line.text).toBe('Where is the washing powder?');
   });
 
   it('ignores choices that are not on screen and Continue while choosing', () => {

@@ -14,8 +14,8 @@ export class Debrief extends Phaser.Scene {
   create(data: { entry: StoryEntry; debrief: DebriefData }): void {
     const { width, height } = this.scale;
     const bg = this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
-    bg.enableFilters();
-    bg.filters?.internal.addBlur(1, 2, 2, 1);
+    // Filters are WebGL only; on the Canvas renderer the dimming alone does the job.
+    if (this.renderer.type === Phaser.WEBGL) bg.enableFilters().filters?.internal.addBlur(1, 2, 2, 1);
     this.add.rectangle(width / 2, height / 2, width, height, 0x0e1830, 0.55);
     const de = data.debrief.axes.find((a) => a.axis === 'de');
     const customer = data.entry.metadata.cast.find((c) => c.role === 'customer');

@@ -10,23 +10,17 @@ export class Preloader extends Phaser.Scene {
   }
 
   preload(): void {
+    // The menu is already usable in the DOM on the left; the stage gets ready on the right.
     const { width, height } = this.scale;
-    const barWidth = Math.min(520, width * 0.6);
-    const x = (width - barWidth) / 2;
+    const cx = width * 0.72;
+    const barWidth = Math.min(380, width * 0.36);
+    const x = cx - barWidth / 2;
     const y = height / 2;
-    this.add
-      .text(width / 2, y - 56, 'Beyond the Script', {
-        fontFamily: 'system-ui, sans-serif',
-        fontSize: '40px',
-        fontStyle: 'bold',
-        color: '#f4efe6',
-      })
-      .setOrigin(0.5);
     const label = this.add
-      .text(width / 2, y + 44, 'Loading 0%', {
+      .text(cx, y - 36, 'Setting up the shop floor… 0%', {
         fontFamily: 'system-ui, sans-serif',
-        fontSize: '20px',
-        color: '#c9d3e6',
+        fontSize: '22px',
+        color: '#f4efe6',
       })
       .setOrigin(0.5);
     const track = this.add.graphics();
@@ -37,8 +31,8 @@ export class Preloader extends Phaser.Scene {
         .clear()
         .fillStyle(0xf2b441, 1)
         .fillRoundedRect(x, y - 10, Math.max(20, barWidth * p), 20, 10);
-      label.setText(`Loading ${Math.round(p * 100)}%`);
-      document.body.dataset.loading = String(Math.round(p * 100));
+      label.setText(`Setting up the shop floor… ${Math.round(p * 100)}%`);
+      this.session.reportLoading(p);
     });
     this.load.on('loaderror', (file: Phaser.Loader.File) => {
       label.setText(`Could not load ${file.key}`);
@@ -68,6 +62,6 @@ export class Preloader extends Phaser.Scene {
     if (missing.length) {
       this.session.events.emit('notice', { message: `Could not load: ${missing.join(', ')}`, tone: 'error' });
     }
-    this.session.showMenu();
+    this.session.markReady();
   }
 }
