@@ -31,9 +31,17 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => vo
     still = 0;
     if (!game.loop.running) game.loop.wake();
   };
-  // Let the browser paint the DOM change first (one frame), then animate the world (the next).
+  // The trainee acted: hold the world for a frame so the browser paints the new line on its own,
+  // then animate the reaction. Without this the line waits behind a frame of the scene.
+  let pending = 0;
   const wakeSoon = (): void => {
-    requestAnimationFrame(() => requestAnimationFrame(wake));
+    if (game.loop.running) game.loop.sleep();
+    const token = ++pending;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (token === pending) wake();
+      }),
+    );
   };
   game.events.on(Phaser.Core.Events.POST_RENDER, afterRender);
   const offs = [
