@@ -2,6 +2,7 @@
  * The debrief is a pure function of a finished run: scores against what the story made achievable,
  * a coaching sentence per axis tied to what the trainee actually chose, and the annotated choices.
  */
+import { type CallRecord, type DeskState, type DeskSummary, summarizeDesk } from './desk.ts';
 import { biggestMoves, type MoodPoint, satisfaction } from './mood.ts';
 import type { ChoiceOption, HistoryEntry } from './runner.ts';
 import { percent, type ScoreBounds, scoreChoices, totals } from './scoring.ts';
@@ -61,6 +62,8 @@ export interface Debrief {
   /** Indices into `mood` where it moved most. */
   moves: { index: number; delta: number }[];
   figures: CallFigures;
+  /** Phone scenarios: every call, hold, transfer and drop, and what would have broken the chain. */
+  journey?: { calls: CallRecord[]; summary: DeskSummary };
 }
 
 const BAND_TEXT: Record<Axis, Record<AxisResult['band'], string>> = {
@@ -189,6 +192,7 @@ export function makeDebrief(
   bounds: ScoreBounds,
   ending: Ending,
   startMood = 0,
+  desk?: Readonly<DeskState>,
 ): Debrief {
   const score = totals(history);
   const choices = reviewChoices(history);
@@ -231,5 +235,8 @@ export function makeDebrief(
       satisfaction: satisfaction(last.mood, ending.resolved, last.repeats),
       finalMood: last.mood,
     },
+    journey: desk?.calls.length
+      ? { calls: structuredClone(desk.calls), summary: summarizeDesk(desk) }
+      : undefined,
   };
 }

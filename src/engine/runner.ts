@@ -8,6 +8,7 @@
  */
 import { Story } from 'inkjs';
 import { speakingSeconds } from './clock.ts';
+import { type DeskState, emptyDesk, holdPenalty } from './desk.ts';
 import { clampMood, REPEAT_PENALTY, waitPenalty } from './mood.ts';
 import {
   type CastMember,
@@ -80,6 +81,7 @@ export interface RunnerSnapshot {
   readonly state: RunnerState;
   readonly firstLine: boolean;
   readonly call: CallState;
+  readonly desk: DeskState;
 }
 
 /** The ink variable that, when a story declares it, holds the customer's mood. */
@@ -98,6 +100,7 @@ export class StoryRunner {
   private pendingErrors: string[] = [];
   private firstLine = true;
   private call: CallState = { seconds: 0, mood: 0, repeats: 0, waited: 0 };
+  private _desk: DeskState = emptyDesk();
   /** The customer's mood before the first line. */
   readonly startMood: number;
 
@@ -137,6 +140,35 @@ export class StoryRunner {
   /** The clock, mood and counts right now. */
   get callState(): Readonly<CallState> {
     return this.call;
+  }
+
+  /** Calls, holds, transfers and notes so far (desk scenarios). */
+  get desk(): Readonly<DeskState> {
+    return this._desk;
+  }
+
+  /**
+   * The rep's notes at the end of a call: the facts they picked (keys from the header's `facts`)
+   * and what they typed. Picked facts set `noted_<key>` in ink where the story declares it, and the
+   * notes go into the CRM for the next call.
+   */
+  writeNotes(facts: readonly string[], text: string): void {
+    const known = new Map((this.metadata.facts ?? []).map((f) => [f.key, f.text]));
+    const picked = facts.filter((k) => known.has(k));
+    for (const key of picked) {
+      const name = `noted_${key}`;
+      if (this.story.variablesState.GlobalVariableExistsWithName(name))
+        this.story.variablesState.$(name, true);
+    }
+    const call = this._desk.calls[this._desk.calls.length - 1];
+    const trimmed = text.trim().slice(0, 2000);
+    if (call) call.notes = { facts: picked, text: trimmed };
+    const lines = [...picked.map((k) => known.get(k) ?? k), ...(trimmed ? [trimmed] : [])];
+    this._desk.crm.push({
+      at: this.call.seconds,
+      author: call ? `${call.department}${call.rep ? `, ${call.rep}` : ''} (you)` : 'You',
+      text: lines.length ? lines.join(' · ') : '(no notes left)',
+    });
   }
 
   /** Indices of the choices made so far, enough to replay to this moment. */
@@ -237,6 +269,7 @@ export class StoryRunner {
     // Ink may have changed the mood variable while producing this line.
     if (this.moodInInk) this.call.mood = this.readInkMood();
     const { marks } = line;
+    const start = this.call.seconds;
     this.call.seconds +=
       (line.speaker ? speakingSeconds(line.text) : 0) + (marks.time ?? 0) + (marks.wait ?? 0);
     let delta = marks.mood ?? 0;
@@ -248,7 +281,56 @@ export class StoryRunner {
       this.call.repeats++;
       delta += REPEAT_PENALTY;
     }
+    delta += this.applyDesk(line, start);
     if (delta !== 0) this.moveMood(delta);
+  }
+
+  /** Records calls, holds, transfers and drops; returns the mood change they cause. */
+  private applyDesk(line: StoryLine, at: number): number {
+    const { marks } = line;
+    const desk = this._desk;
+    let current = desk.calls[desk.calls.length - 1];
+    if (marks.call !== undefined) {
+      if (current?.open) {
+        current.endedAt = Math.max(current.endedAt, at);
+        current.open = false;
+      }
+      current = {
+        index: desk.calls.length,
+        department: marks.call,
+        rep: marks.rep,
+        breaker: marks.breaker,
+        startedAt: at,
+        endedAt: at,
+        holds: [],
+        transfers: [],
+        voices: [],
+        open: true,
+      };
+      desk.calls.push(current);
+    }
+    if (marks.crm !== undefined) desk.crm.push({ at, author: 'Earlier call', text: marks.crm });
+    if (!current?.open) return 0;
+    let delta = 0;
+    if (
+      line.speaker &&
+      line.role !== 'player' &&
+      line.role !== 'customer' &&
+      !current.voices.includes(line.speaker)
+    ) {
+      current.voices.push(line.speaker);
+    }
+    if (marks.hold) {
+      this.call.seconds += marks.hold.seconds;
+      this.call.waited += marks.hold.seconds;
+      current.holds.push({ at, ...marks.hold });
+      delta += holdPenalty(marks.hold.seconds, marks.hold.asked);
+    }
+    if (marks.transfer) current.transfers.push({ at: this.call.seconds, ...marks.transfer });
+    if (marks.dropped !== undefined) current.dropped = marks.dropped;
+    current.endedAt = this.call.seconds;
+    if (marks.dropped !== undefined || marks.notes !== undefined) current.open = false;
+    return delta;
   }
 
   private moveMood(delta: number): void {
@@ -304,6 +386,7 @@ export class StoryRunner {
       state: this._state,
       firstLine: this.firstLine,
       call: { ...this.call },
+      desk: structuredClone(this._desk),
     };
   }
 
@@ -316,6 +399,7 @@ export class StoryRunner {
     this._state = snap.state;
     this.firstLine = snap.firstLine;
     this.call = { ...snap.call };
+    this._desk = structuredClone(snap.desk);
     this.pendingErrors = [];
   }
 

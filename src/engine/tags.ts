@@ -28,11 +28,24 @@ export const PLACES = ['aisle', 'laundry'] as const;
 export type Place = (typeof PLACES)[number];
 export const ROLES = ['player', 'customer', 'manager', 'colleague', 'bystander'] as const;
 export type Role = (typeof ROLES)[number];
-export const SETTINGS = ['aisle'] as const;
+export const SETTINGS = ['aisle', 'desk'] as const;
 export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 
-export const HEADER_KEYS = ['title', 'summary', 'setting', 'difficulty', 'minutes', 'cast'] as const;
-export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback', 'mood', 'time', 'empathy'] as const;
+export const HEADER_KEYS = [
+  'title',
+  'summary',
+  'setting',
+  'difficulty',
+  'minutes',
+  'cast',
+  'caller',
+  'account',
+  'facts',
+] as const;
+export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback', 'mood', 'time', 'empathy', 'action'] as const;
+/** Desk controls a choice can stand behind (`#action: hold`). */
+export const ACTIONS = ['hold', 'transfer', 'mute'] as const;
+export type DeskAction = (typeof ACTIONS)[number];
 export const LINE_KEYS = [
   'react',
   'pose',
@@ -45,8 +58,16 @@ export const LINE_KEYS = [
   'repeated',
   'ending',
   'resolved',
+  'call',
+  'rep',
+  'breaker',
+  'crm',
+  'hold',
+  'transfer',
+  'dropped',
+  'notes',
 ] as const;
-const SCORE_KEYS: readonly string[] = ['de', 'own', 'res', 'feedback', 'empathy'];
+const SCORE_KEYS: readonly string[] = ['de', 'own', 'res', 'feedback', 'empathy', 'action'];
 
 export type TagContext = 'header' | 'choice' | 'line';
 
@@ -145,6 +166,8 @@ export interface ChoiceMarks {
   time?: number;
   /** A stock empathy phrase: repeating the same key earns less de-escalation each time. */
   empathy?: string;
+  /** The desk control this choice stands behind. */
+  action?: DeskAction;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -155,7 +178,7 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
   const score = zeroScore();
   const marked: Axis[] = [];
   let feedback: string | undefined;
-  const extra: Pick<ChoiceMarks, 'mood' | 'time' | 'empathy'> = {};
+  const extra: Pick<ChoiceMarks, 'mood' | 'time' | 'empathy' | 'action'> = {};
   for (const raw of tags) {
     const split = splitTag(raw);
     if (!split.ok) {
@@ -172,6 +195,14 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
       if (value === '') errors.push('#feedback is empty: say why this choice scored as it did');
       else if (feedback !== undefined) errors.push('a choice has two #feedback tags');
       else feedback = value;
+      continue;
+    }
+    if (key === 'action') {
+      if (extra.action !== undefined) errors.push('a choice has two #action tags');
+      else {
+        const action = oneOf(value, ACTIONS, 'action', errors);
+        if (action) extra.action = action;
+      }
       continue;
     }
     if (key === 'mood' || key === 'time' || key === 'empathy') {
@@ -222,6 +253,22 @@ export interface LineMarks {
   wait?: number;
   /** What the customer had to repeat (they had said it before). */
   repeated?: string;
+  /** A new call starts, in this department. */
+  call?: string;
+  /** The rep the trainee plays on this call. */
+  rep?: string;
+  /** What would have broken the chain on this call. */
+  breaker?: string;
+  /** A note added to the CRM history. */
+  crm?: string;
+  /** The customer is put on hold for this long. */
+  hold?: { seconds: number; asked: boolean };
+  /** The call is transferred. */
+  transfer?: { to: string; warm: boolean };
+  /** The line dropped, and why. */
+  dropped?: string;
+  /** The rep writes call notes after this line (the value labels the call). */
+  notes?: string;
 }
 
 function castName(value: string, cast: readonly string[], errors: string[], key: string): string | undefined {
@@ -252,6 +299,15 @@ function oneOf<T extends string>(
   errors.push(`unknown ${what} '${word}'${didYouMean(w, options)}; use one of ${options.join(', ')}`);
   return undefined;
 }
+
+const TEXT_EXAMPLES: Record<string, string> = {
+  call: '#call: Sales',
+  rep: '#rep: Sam',
+  breaker: '#breaker: Sales can do device swaps: own it.',
+  crm: '#crm: 14:02 Sales: wants a new phone',
+  dropped: '#dropped: the line went dead',
+  notes: '#notes: call 1',
+};
 
 /** Parses the tags of an output line (not the header, not a choice). */
 export function parseLineTags(tags: readonly string[], cast: readonly string[]): Parsed<LineMarks> {
@@ -288,6 +344,31 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
         if (value === '') errors.push('#repeated needs what was repeated, e.g. #repeated: account number');
         else if (once(key)) extra.repeated = value;
         break;
+      case 'call':
+      case 'rep':
+      case 'breaker':
+      case 'crm':
+      case 'dropped':
+      case 'notes':
+        if (value === '') errors.push(`#${key} needs a value, e.g. ${TEXT_EXAMPLES[key]}`);
+        else if (once(key)) extra[key] = value;
+        break;
+      case 'hold': {
+        const m = /^(.*?)(?:\s+(asked))?$/i.exec(value);
+        const seconds = parseValue(durationValue, key, (m?.[1] ?? '').trim(), errors);
+        if (seconds !== undefined && once(key)) extra.hold = { seconds, asked: Boolean(m?.[2]) };
+        break;
+      }
+      case 'transfer': {
+        const m = /^(.+?)\s+(warm|cold)$/i.exec(value);
+        if (!m)
+          errors.push(
+            `'transfer: ${value}': expected a department then warm or cold, e.g. #transfer: Sales warm`,
+          );
+        else if (once(key))
+          extra.transfer = { to: (m[1] ?? '').trim(), warm: (m[2] ?? '').toLowerCase() === 'warm' };
+        break;
+      }
       case 'resolved': {
         const v = value.toLowerCase();
         if (v !== 'yes' && v !== 'no') errors.push(`'resolved: ${value}': expected yes or no`);
@@ -378,6 +459,31 @@ const castSchema = z
     if (dup) ctx.addIssue({ code: 'custom', message: `'${dup}' is in the cast twice` });
   });
 
+export interface Fact {
+  key: string;
+  text: string;
+}
+
+const factsSchema = z.string().transform((s, ctx) => {
+  const facts: Fact[] = [];
+  for (const part of s.split(',')) {
+    const m = /^\s*([a-z][a-z0-9_]*)\s*=\s*(.+?)\s*$/.exec(part);
+    if (!m) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${part.trim()}' is not written key=what it says (key in lower case)`,
+      });
+      return z.NEVER;
+    }
+    if (facts.some((f) => f.key === m[1])) {
+      ctx.addIssue({ code: 'custom', message: `fact '${m[1]}' is listed twice` });
+      return z.NEVER;
+    }
+    facts.push({ key: m[1] ?? '', text: m[2] ?? '' });
+  }
+  return facts;
+});
+
 export const MetadataSchema = z.object({
   title: z.string().min(1, 'is empty').max(80, 'is longer than 80 characters'),
   summary: z.string().min(1, 'is empty').max(300, 'is longer than 300 characters'),
@@ -389,6 +495,9 @@ export const MetadataSchema = z.object({
     .transform(Number)
     .pipe(z.number().min(1, 'must be at least 1').max(120, 'must be at most 120')),
   cast: castSchema,
+  caller: z.string().min(1, 'is empty').max(80, 'is longer than 80 characters').optional(),
+  account: z.string().min(1, 'is empty').max(120, 'is longer than 120 characters').optional(),
+  facts: factsSchema.optional(),
 });
 export type Metadata = z.output<typeof MetadataSchema>;
 

@@ -5,6 +5,7 @@
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { type Debrief, makeDebrief } from '../engine/debrief.ts';
+import { type DeskState, emptyDesk } from '../engine/desk.ts';
 import {
   type CallState,
   type ChoiceOption,
@@ -12,6 +13,7 @@ import {
   StoryLoadError,
   StoryRunner,
 } from '../engine/runner.ts';
+import type { Fact } from '../engine/tags.ts';
 import { Emitter } from './emitter.ts';
 
 export type Screen =
@@ -33,13 +35,22 @@ export type Screen =
   | { name: 'problem'; title: string; message: string };
 
 /** What follows the line on screen: more lines, a decision, or the end of the scenario. */
-export type Next = { kind: 'continue' } | { kind: 'choices'; choices: ChoiceOption[] } | { kind: 'end' };
+export type Next =
+  | { kind: 'continue' }
+  | { kind: 'choices'; choices: ChoiceOption[] }
+  | { kind: 'end' }
+  /** The call is over: the rep writes notes before anything else happens. */
+  | { kind: 'notes'; label: string; facts: readonly Fact[] };
 
 export interface Beat {
   line: StoryLine;
   next: Next;
   /** Clock, mood and counts after this line. */
   call: CallState;
+  /** A call is ringing: the line is heard once the trainee picks up. */
+  ringing: boolean;
+  /** Calls and CRM notes so far (desk scenarios). */
+  desk: Readonly<DeskState>;
   /** True when this beat re-shows the current moment (after a story edit), not a new line. */
   replayed: boolean;
 }
@@ -65,6 +76,9 @@ export class GameSession {
   /** The finished attempt a "Replay from here" branched from. */
   private previous: Debrief | undefined;
   private _ready = false;
+  /** The notes line on screen still waits for the rep's notes. */
+  private notesPending = false;
+  private ringing = false;
   /** A scenario picked before loading finished: started as soon as it has. */
   private pendingStart: string | undefined;
 
@@ -137,6 +151,8 @@ export class GameSession {
     }
     this.entry = entry;
     this.previous = undefined;
+    this.ringing = false;
+    this.notesPending = false;
     this.setScreen({ name: 'playing', entry, earlier: [] });
     this.advance();
     return true;
@@ -158,6 +174,8 @@ export class GameSession {
     const last = said[said.length - 1];
     this.previous = screen.debrief;
     this.runner = fresh;
+    this.ringing = false;
+    this.notesPending = false;
     this.setScreen({ name: 'playing', entry: screen.entry, earlier: said.slice(0, -1) });
     if (last) this.showBeat(last, true);
     return true;
@@ -173,18 +191,40 @@ export class GameSession {
       this.finish();
       return;
     }
+    if (this.ringing || this.notesPending) return;
     const line = runner.next();
     if (!line) {
       this.afterRunnerStopped();
       return;
     }
+    this.ringing = line.marks.call !== undefined;
+    this.notesPending = line.marks.notes !== undefined;
     this.showBeat(line, false);
+  }
+
+  /** Answers the ringing phone: the call's first line is heard. */
+  pickUp(): boolean {
+    const beat = this._beat;
+    if (!this.ringing || !beat) return false;
+    this.ringing = false;
+    this.showBeat(beat.line, false);
+    return true;
+  }
+
+  /** The rep's call notes: the facts they picked and what they typed. Then the story goes on. */
+  writeNotes(facts: readonly string[], text: string): boolean {
+    const beat = this._beat;
+    if (!this.notesPending || !beat || !this.runner) return false;
+    this.runner.writeNotes(facts, text);
+    this.notesPending = false;
+    this.showBeat(beat.line, true);
+    return true;
   }
 
   /** Picks the n-th (0-based) choice on screen; ignored when there is no such choice now. */
   choose(index: number): boolean {
     const runner = this.runner;
-    if (!runner || this._screen.name !== 'playing') return false;
+    if (!runner || this._screen.name !== 'playing' || this.ringing || this.notesPending) return false;
     const option = runner.choose(index);
     if (!option) return false;
     this.events.emit('chose', { option, step: runner.path.length - 1 });
@@ -234,8 +274,9 @@ export class GameSession {
 
   private showBeat(line: StoryLine, replayed: boolean): void {
     const state = this.runner?.state;
-    const next: Next =
-      state?.kind === 'awaiting-choice'
+    const next: Next = this.notesPending
+      ? { kind: 'notes', label: line.marks.notes ?? '', facts: this.entry?.metadata.facts ?? [] }
+      : state?.kind === 'awaiting-choice'
         ? { kind: 'choices', choices: state.choices }
         : state?.kind === 'running'
           ? { kind: 'continue' }
@@ -249,6 +290,8 @@ export class GameSession {
       next,
       replayed,
       call: { ...(this.runner?.callState ?? { seconds: 0, mood: 0, repeats: 0, waited: 0 }) },
+      ringing: this.ringing,
+      desk: this.runner?.desk ?? emptyDesk(),
     };
     this.events.emit('beat', this._beat);
   }
@@ -267,7 +310,13 @@ export class GameSession {
     const entry = this.entry;
     if (!runner || !entry || runner.state.kind !== 'ended') return;
     const { ending, resolved } = runner.state;
-    const debrief = makeDebrief(runner.history, entry.bounds, { title: ending, resolved }, runner.startMood);
+    const debrief = makeDebrief(
+      runner.history,
+      entry.bounds,
+      { title: ending, resolved },
+      runner.startMood,
+      runner.desk,
+    );
     this._beat = undefined;
     this.setScreen({ name: 'debrief', entry, debrief, previous: this.previous });
   }

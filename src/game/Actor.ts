@@ -1,6 +1,6 @@
 /** A drawn character: a body per pose, a face per expression, and the moves a scene asks for. */
 import Phaser from 'phaser';
-import type { Expression, Pose } from '../engine/tags.ts';
+import type { Expression } from '../engine/tags.ts';
 import { bodyKey, faceKey, manifest } from './art.ts';
 import { reducedMotion } from './motion.ts';
 
@@ -8,7 +8,7 @@ export class Actor extends Phaser.GameObjects.Container {
   private readonly figure: Phaser.GameObjects.Image;
   private readonly face: Phaser.GameObjects.Image;
   private readonly bubble: Phaser.GameObjects.Container;
-  private _pose: Pose;
+  private _pose: string;
   private _expression: Expression = 'neutral';
   private walking: Phaser.Tweens.Tween | undefined;
 
@@ -17,7 +17,7 @@ export class Actor extends Phaser.GameObjects.Container {
     readonly character: string,
     x: number,
     y: number,
-    pose: Pose = 'stand',
+    pose: string = 'stand',
   ) {
     super(scene, x, y);
     this._pose = this.validPose(pose);
@@ -29,7 +29,7 @@ export class Actor extends Phaser.GameObjects.Container {
     scene.add.existing(this);
   }
 
-  get pose(): Pose {
+  get pose(): string {
     return this._pose;
   }
 
@@ -37,7 +37,7 @@ export class Actor extends Phaser.GameObjects.Container {
     return this._expression;
   }
 
-  setPose(pose: Pose): this {
+  setPose(pose: string): this {
     const next = this.validPose(pose);
     if (next === this._pose) return this;
     this._pose = next;
@@ -124,10 +124,10 @@ export class Actor extends Phaser.GameObjects.Container {
     });
   }
 
-  private validPose(pose: Pose): Pose {
+  private validPose(pose: string): string {
     const poses = manifest.characters[this.character]?.poses ?? {};
     if (poses[pose]) return pose;
-    return poses.stand ? 'stand' : ((Object.keys(poses)[0] as Pose | undefined) ?? 'stand');
+    return poses.stand ? 'stand' : (Object.keys(poses)[0] ?? 'stand');
   }
 
   private placeFace(): void {

@@ -12,11 +12,21 @@ export interface PoseArt {
   face: { x: number; y: number };
 }
 
+export interface PropArt {
+  file: string;
+  /** Centre, in background coordinates. */
+  x: number;
+  y: number;
+}
+
 export interface ArtManifest {
   backgrounds: Record<string, string>;
   faces: Record<Expression, string>;
   faceSize: { width: number; height: number };
-  characters: Record<string, { poses: Partial<Record<Pose, PoseArt>> }>;
+  characters: Record<string, { poses: Partial<Record<string, PoseArt>> }>;
+  /** Where characters stand on a background: bottom-centre points. */
+  stage?: Record<string, Record<string, { x: number; y: number }>>;
+  props?: Record<string, PropArt>;
 }
 
 export const manifest = manifestJson as unknown as ArtManifest;
@@ -42,6 +52,7 @@ export const CHARACTER_FOR_ROLE: Record<Role, string> = {
   bystander: 'bystander',
 };
 
-export const bodyKey = (character: string, pose: Pose) => `${character}-${pose}`;
+export const bodyKey = (character: string, pose: Pose | string) => `${character}-${pose}`;
+export const propKey = (name: string) => `prop-${name}`;
 export const faceKey = (expression: Expression) => `face-${expression}`;
 export const backgroundKey = (name: string) => `bg-${name}`;

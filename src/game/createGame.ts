@@ -6,6 +6,7 @@ import { chooseRenderer } from './renderer.ts';
 import { Aisle } from './scenes/Aisle.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Debrief } from './scenes/Debrief.ts';
+import { Desk } from './scenes/Desk.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import { Title } from './scenes/Title.ts';
 
@@ -20,7 +21,14 @@ export function createGame(parent: HTMLElement, session: GameSession): Phaser.Ga
     // Keyboard input belongs to the DOM overlay; Phaser must not swallow keys.
     input: { keyboard: false },
     banner: false,
-    scene: [new Boot(), new Preloader(session), new Title(), new Aisle(session), new Debrief()],
+    scene: [
+      new Boot(),
+      new Preloader(session),
+      new Title(),
+      new Aisle(session),
+      new Desk(session),
+      new Debrief(),
+    ],
   });
   directScenes(game, session);
   sleepWhenIdle(game, session);

@@ -2,7 +2,7 @@
 import type Phaser from 'phaser';
 import type { GameSession, Screen } from '../flow/session.ts';
 
-const SCENE_FOR_SETTING: Record<string, string> = { aisle: 'Aisle' };
+const SCENE_FOR_SETTING: Record<string, string> = { aisle: 'Aisle', desk: 'Desk' };
 
 export function directScenes(game: Phaser.Game, session: GameSession): () => void {
   const show = (key: string, data?: object): void => {

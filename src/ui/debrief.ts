@@ -7,6 +7,7 @@ import { formatDuration } from '../engine/clock.ts';
 import type { ChoiceReview, Debrief } from '../engine/debrief.ts';
 import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
 import { h, text } from './dom.ts';
+import { renderJourney } from './journey.ts';
 import { renderMoodChart } from './moodChart.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
@@ -169,6 +170,7 @@ export function renderDebrief(
     axes,
     text('h2', 'The call in figures'),
     figures(debrief),
+    debrief.journey ? renderJourney(debrief.journey) : null,
     text('h2', "The customer's mood"),
     renderMoodChart(debrief),
     text('h2', 'The conversation'),

@@ -5,6 +5,7 @@
 import { formatClock } from '../engine/clock.ts';
 import { MOOD_MAX, MOOD_MIN } from '../engine/mood.ts';
 import type { StoryLine } from '../engine/runner.ts';
+import type { Fact } from '../engine/tags.ts';
 import type { Beat } from '../flow/session.ts';
 import { h, text } from './dom.ts';
 
@@ -27,6 +28,43 @@ export interface DialogueOptions {
   onShowMood: (show: boolean) => void;
   onContinue: () => void;
   onChoose: (index: number) => void;
+  onPickUp: () => void;
+  onNotes: (facts: string[], text: string) => void;
+}
+
+/** The call notes form: tick the facts worth recording, add anything else, save. */
+function notesForm(
+  label: string,
+  facts: readonly Fact[],
+  onSave: (facts: string[], text: string) => void,
+): HTMLElement {
+  const form = h('form', { class: 'notes-form', 'aria-labelledby': 'notes-title' });
+  const boxes = facts.map((fact) => {
+    const box = h('input', { type: 'checkbox', name: 'fact', value: fact.key, id: `fact-${fact.key}` });
+    form.append(h('label', { class: 'fact', for: `fact-${fact.key}` }, box, text('span', fact.text)));
+    return box;
+  });
+  const area = h('textarea', {
+    id: 'notes-text',
+    rows: 3,
+    maxlength: 2000,
+    placeholder: 'Anything else the next rep should know',
+  });
+  const save = h('button', { type: 'submit', class: 'primary' }, 'Save notes');
+  form.prepend(
+    text('h2', `Call notes · ${label}`, { id: 'notes-title' }),
+    text('p', 'The next person to pick this up will only know what you write here.', { class: 'hint' }),
+  );
+  form.append(h('label', { class: 'notes-label', for: 'notes-text' }, 'Your notes'), area, save);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    onSave(
+      boxes.filter((b) => b.checked).map((b) => b.value),
+      area.value,
+    );
+  });
+  queueMicrotask(() => (boxes[0] ?? area).focus({ preventScroll: true }));
+  return form;
 }
 
 function moodWord(mood: number): string {
@@ -103,9 +141,12 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     const { line, next } = beat;
     for (const old of log.querySelectorAll('.current')) old.classList.remove('current');
     if (beat.replayed && log.lastElementChild?.classList.contains('fresh')) log.lastElementChild.remove();
-    const item = lineItem(line);
-    item.classList.add('current', 'fresh');
-    log.append(item);
+    // A ringing phone: the caller is heard only once the trainee picks up.
+    const item = beat.ringing ? undefined : lineItem(line);
+    if (item) {
+      item.classList.add('current', 'fresh');
+      log.append(item);
+    }
     clock.textContent = formatClock(beat.call.seconds);
     const mood = beat.call.mood;
     moodFill.style.width = `${((mood - MOOD_MIN) / (MOOD_MAX - MOOD_MIN)) * 100}%`;
@@ -114,13 +155,29 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     meter.setAttribute('aria-valuenow', String(mood));
     meter.setAttribute('aria-valuetext', `${moodWord(mood)} (${mood})`);
     while (log.childElementCount > MAX_LOG) log.firstElementChild?.remove();
-    item.scrollIntoView?.({ block: 'end' });
-    live.textContent = line.speaker ? `${line.speaker}: ${line.text}` : line.text;
+    item?.scrollIntoView?.({ block: 'end' });
+    live.textContent = beat.ringing
+      ? `Incoming call: ${line.marks.call ?? ''}`
+      : line.speaker
+        ? `${line.speaker}: ${line.text}`
+        : line.text;
 
     actions.replaceChildren();
     choiceButtons = [];
     continueButton = undefined;
-    if (next.kind === 'choices') {
+    if (beat.ringing) {
+      continueButton = h(
+        'button',
+        { type: 'button', class: 'continue pick-up' },
+        `Pick up · ${line.marks.call ?? 'incoming call'}`,
+        text('span', 'Enter', { class: 'key key-wide', 'aria-hidden': 'true' }),
+      );
+      continueButton.addEventListener('click', options.onPickUp, { once: true });
+      actions.append(continueButton);
+      continueButton.focus({ preventScroll: true });
+    } else if (next.kind === 'notes') {
+      actions.append(notesForm(next.label, next.facts, options.onNotes));
+    } else if (next.kind === 'choices') {
       const list = h('ol', { class: 'choices', 'aria-label': 'Your response' });
       next.choices.forEach((choice, i) => {
         const button = h(
@@ -136,7 +193,8 @@ export function createDialogue(options: DialogueOptions): DialogueView {
       actions.append(list);
       choiceButtons[0]?.focus({ preventScroll: true });
     } else {
-      const label = next.kind === 'end' ? 'See how you did' : 'Continue';
+      const label =
+        next.kind === 'end' ? 'See how you did' : line.marks.hold ? 'Take them off hold' : 'Continue';
       continueButton = h(
         'button',
         { type: 'button', class: 'continue' },

@@ -2,12 +2,17 @@
  * The DOM layer over the canvas: it renders whatever screen the session is on and turns keys into
  * session calls. It holds no game logic.
  */
+
+import type { DeskAction } from '../engine/tags.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
 import { renderDebrief } from './debrief.ts';
+import { createDeskPanel, type DeskPanel } from './deskPanel.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
 import { h, text } from './dom.ts';
 import { renderMenu } from './menu.ts';
 import { loadSettings, saveSettings } from './settings.ts';
+
+const DESK_KEYS: Record<string, DeskAction> = { h: 'hold', t: 'transfer', m: 'mute' };
 
 /** localStorage, or undefined where the browser refuses it (some private modes throw on access). */
 function storage(): Storage | undefined {
@@ -23,6 +28,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   const status = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   root.append(main, status);
   let dialogue: DialogueView | undefined;
+  let desk: DeskPanel | undefined;
   let screen: Screen = session.screen;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const notify = (message: string, tone: 'info' | 'error'): void => {
@@ -40,6 +46,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   const render = (next: Screen): void => {
     screen = next;
     dialogue = undefined;
+    desk = undefined;
     document.body.dataset.screen = next.name;
     switch (next.name) {
       case 'loading':
@@ -65,8 +72,14 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
           },
           onContinue: () => session.advance(),
           onChoose: (i) => session.choose(i),
+          onPickUp: () => session.pickUp(),
+          onNotes: (facts, notes) => session.writeNotes(facts, notes),
         });
-        main.replaceChildren(dialogue.element);
+        desk =
+          next.entry.metadata.setting === 'desk'
+            ? createDeskPanel(next.entry, (i) => session.choose(i))
+            : undefined;
+        main.replaceChildren(...(desk ? [desk.element] : []), dialogue.element);
         break;
       case 'debrief':
         main.replaceChildren(
@@ -110,6 +123,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   const offReady = session.events.on('ready', () => loading.remove());
   let beats = 0;
   const offBeat = session.events.on('beat', (beat) => {
+    desk?.show(beat);
     dialogue?.show(beat);
     // A counter tools can wait on (tests, the benchmark): the beat is on screen.
     document.body.dataset.beat = String(++beats);
@@ -122,7 +136,9 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
     if (target?.closest('input, textarea, select, [contenteditable]')) return;
     const digit = /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : -1;
     if (screen.name === 'playing' && dialogue) {
+      const action = DESK_KEYS[e.key.toLowerCase()];
       if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
+      else if (action && desk?.press(action)) e.preventDefault();
       else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
     } else if (screen.name === 'menu' && digit >= 0) {
       const story = screen.stories[digit];

@@ -18,6 +18,7 @@ const before = {
   state: { kind: 'running' as const },
   firstLine: false,
   call,
+  desk: { calls: [], crm: [] },
 };
 const choice = (chosen: ChoiceOption, options: ChoiceOption[]): HistoryEntry => ({
   kind: 'choice',

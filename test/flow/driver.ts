@@ -27,6 +27,9 @@ export class Driver {
   readonly beats: Beat[] = [];
   readonly notices: SessionEvents['notice'][] = [];
 
+  /** What the rep writes when a call's notes are due: every fact, none, or these keys. */
+  notes: 'all' | 'none' | string[] = 'all';
+
   constructor(stories: Loaded[]) {
     this.session = new GameSession(stories.map((s) => s.entry));
     for (const s of stories) this.session.setStoryJson(s.entry.id, s.json);
@@ -47,8 +50,12 @@ export class Driver {
     for (let i = 0; i < limit; i++) {
       const beat = this.session.beat;
       if (this.screen.name !== 'playing' || !beat) return seen;
-      if (beat.next.kind === 'choices') return seen;
-      this.session.advance();
+      if (beat.ringing) this.session.pickUp();
+      else if (beat.next.kind === 'choices') return seen;
+      else if (beat.next.kind === 'notes') {
+        const facts = beat.next.facts.map((f) => f.key);
+        this.session.writeNotes(this.notes === 'all' ? facts : this.notes === 'none' ? [] : this.notes, '');
+      } else this.session.advance();
       const next = this.session.beat;
       if (next && next !== beat) seen.push(describe(next));
     }

@@ -143,4 +143,27 @@ describe('GameSession (headless driver)', () => {
     expect(screen.debrief.figures.seconds).toBeGreaterThan(0);
     expect(screen.debrief.mood[0]).toMatchObject({ at: 0, mood: 0 });
   });
+
+  it('rings, picks up, takes notes between calls, and debriefs the journey', () => {
+    const d = new Driver([load('test/fixtures/desk.ink')]);
+    d.session.start('desk');
+    expect(d.session.beat?.ringing).toBe(true);
+    expect(d.session.choose(0)).toBe(false);
+    d.session.advance();
+    expect(d.session.beat?.ringing).toBe(true);
+    expect(d.session.pickUp()).toBe(true);
+    expect(d.session.beat?.line.text).toBe('Hello? I want to change the phone on line three.');
+    d.notes = ['line3'];
+    const lines = d.play('desk', [0, 0, 0]);
+    expect(lines).toContain('You: I can see the notes: line three, the BlackBerry.');
+    const screen = d.screen;
+    if (screen.name !== 'debrief') throw new Error('no debrief');
+    expect(screen.debrief.journey?.summary).toMatchObject({
+      calls: 2,
+      disconnects: 1,
+      transfers: 2,
+      holds: 1,
+    });
+    expect(screen.debrief.journey?.calls[0]?.breaker).toBe('Sales can do it.');
+  });
 });

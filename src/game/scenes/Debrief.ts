@@ -13,20 +13,26 @@ export class Debrief extends Phaser.Scene {
 
   create(data: { entry: StoryEntry; debrief: DebriefData }): void {
     const { width, height } = this.scale;
-    const bg = this.add.image(width / 2, height / 2, backgroundKey('aisle')).setDisplaySize(width, height);
+    const atDesk = data.entry.metadata.setting === 'desk';
+    const bg = this.add
+      .image(width / 2, height / 2, backgroundKey(atDesk ? 'desk' : 'aisle'))
+      .setDisplaySize(width, height);
     // Filters are WebGL only; on the Canvas renderer the dimming alone does the job.
     if (this.renderer.type === Phaser.WEBGL) bg.enableFilters().filters?.internal.addBlur(1, 2, 2, 1);
     this.add.rectangle(width / 2, height / 2, width, height, 0x0e1830, 0.55);
     const de = data.debrief.axes.find((a) => a.axis === 'de');
     const customer = data.entry.metadata.cast.find((c) => c.role === 'customer');
     if (customer && de) {
-      const actor = new Actor(
-        this,
-        CHARACTER_FOR_ROLE.customer,
-        1060,
-        700,
-        de.band === 'weak' ? 'arms-crossed' : 'stand',
-      );
+      // At the desk the caller is a voice; the rep is who we see.
+      const actor = atDesk
+        ? new Actor(this, 'agent', 1060, 700, 'seated')
+        : new Actor(
+            this,
+            CHARACTER_FOR_ROLE.customer,
+            1060,
+            700,
+            de.band === 'weak' ? 'arms-crossed' : 'stand',
+          );
       actor.setExpression(de.band === 'strong' ? 'pleased' : de.band === 'mixed' ? 'neutral' : 'annoyed');
       actor.setAlpha(0);
       this.tweens.add({ targets: actor, alpha: 1, duration: motionMs(500) });

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { Expression, Pose } from '../../engine/tags.ts';
 import type { GameSession } from '../../flow/session.ts';
-import { artUrl, backgroundKey, bodyKey, faceKey, manifest } from '../art.ts';
+import { artUrl, backgroundKey, bodyKey, faceKey, manifest, propKey } from '../art.ts';
 
 /** Loads the art and every compiled story, with a progress bar, then opens the menu. */
 export class Preloader extends Phaser.Scene {
@@ -46,14 +46,20 @@ export class Preloader extends Phaser.Scene {
     }
     for (const [character, { poses }] of Object.entries(manifest.characters)) {
       for (const [pose, art] of Object.entries(poses)) {
-        if (art) this.load.svg(bodyKey(character, pose as Pose), artUrl(art.file));
+        if (art) this.load.svg(bodyKey(character, pose), artUrl(art.file));
       }
+    }
+    for (const [name, prop] of Object.entries(manifest.props ?? {})) {
+      this.load.svg(propKey(name), artUrl(prop.file));
     }
     for (const story of this.session.stories) this.load.text(`story-${story.id}`, story.url);
   }
 
   create(): void {
     const missing: string[] = [];
+    for (const [name, prop] of Object.entries(manifest.props ?? {})) {
+      this.load.svg(propKey(name), artUrl(prop.file));
+    }
     for (const story of this.session.stories) {
       const json = this.cache.text.get(`story-${story.id}`) as string | undefined;
       if (json) this.session.setStoryJson(story.id, json);
