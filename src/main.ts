@@ -1,6 +1,8 @@
 import { stories } from 'virtual:stories';
+import { createHowlerAudio } from './audio/howlerAudio.ts';
 import type { StoryEntry } from './authoring/catalog.ts';
 import { GameSession } from './flow/session.ts';
+import { connectSounds } from './flow/soundCues.ts';
 import { createGame } from './game/createGame.ts';
 import { mountOverlay } from './ui/overlay.ts';
 import './ui/style.css';
@@ -9,7 +11,9 @@ const session = new GameSession(stories);
 const ui = document.getElementById('ui');
 const stage = document.getElementById('stage');
 if (!ui || !stage) throw new Error('index.html must have #ui and #stage');
-mountOverlay(ui, session);
+const audio = createHowlerAudio();
+connectSounds(session, audio);
+mountOverlay(ui, session, audio);
 // The menu is DOM and the catalog is in the bundle: it is usable before Phaser has booted.
 session.showMenu();
 createGame(stage, session);

@@ -3,6 +3,7 @@
  * session calls. It holds no game logic.
  */
 
+import type { AudioOutput } from '../audio/audio.ts';
 import type { DeskAction } from '../engine/tags.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
 import { renderDebrief } from './debrief.ts';
@@ -10,7 +11,8 @@ import { createDeskPanel, type DeskPanel } from './deskPanel.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
 import { h, text } from './dom.ts';
 import { renderMenu } from './menu.ts';
-import { loadSettings, saveSettings } from './settings.ts';
+import { loadSettings, type Settings, saveSettings } from './settings.ts';
+import { createSettingsPanel } from './settingsPanel.ts';
 
 const DESK_KEYS: Record<string, DeskAction> = { h: 'hold', t: 'transfer', m: 'mute' };
 
@@ -23,7 +25,7 @@ function storage(): Storage | undefined {
   }
 }
 
-export function mountOverlay(root: HTMLElement, session: GameSession): () => void {
+export function mountOverlay(root: HTMLElement, session: GameSession, audio?: AudioOutput): () => void {
   const main = h('main', { class: 'overlay', id: 'overlay' });
   const status = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   root.append(main, status);
@@ -42,6 +44,30 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   const loaded = loadSettings(storage());
   let settings = loaded.settings;
   if (loaded.problem) queueMicrotask(() => notify(loaded.problem ?? '', 'error'));
+  const applySettings = (next: Settings): void => {
+    settings = next;
+    audio?.setVolume(next.volume);
+    audio?.setMuted(next.muted);
+    captions.hidden = !next.captions;
+    if (!saveSettings(storage(), next)) {
+      notify('This browser would not save your settings; they last until you close the page.', 'error');
+    }
+  };
+  const panel = createSettingsPanel(settings, applySettings);
+  const captions = h('div', { class: 'captions', 'aria-hidden': 'true' });
+  captions.hidden = !settings.captions;
+  audio?.setVolume(settings.volume);
+  audio?.setMuted(settings.muted);
+  const shownCaptions = new Map<string, HTMLElement>();
+  const offCaptions = audio?.onCaption(({ key, text: caption, active }) => {
+    shownCaptions.get(key)?.remove();
+    shownCaptions.delete(key);
+    if (!active) return;
+    const el = text('p', caption, { class: 'caption', 'data-sound': key });
+    shownCaptions.set(key, el);
+    captions.append(el);
+  });
+  root.append(panel.button, panel.dialog, captions);
 
   const render = (next: Screen): void => {
     screen = next;
@@ -65,10 +91,8 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
           earlier: next.earlier,
           showMood: settings.showMood,
           onShowMood: (showMood) => {
-            settings = { ...settings, showMood };
-            if (!saveSettings(storage(), settings)) {
-              notify('This browser would not save the setting; it lasts until you close the page.', 'error');
-            }
+            applySettings({ ...settings, showMood });
+            panel.update(settings);
           },
           onContinue: () => session.advance(),
           onChoose: (i) => session.choose(i),
@@ -133,7 +157,12 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
   const onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const target = e.target as HTMLElement | null;
-    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    if (target?.closest('input, textarea, select, [contenteditable], dialog')) return;
+    if (e.key === 's' || e.key === 'S') {
+      e.preventDefault();
+      panel.open();
+      return;
+    }
     const digit = /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : -1;
     if (screen.name === 'playing' && dialogue) {
       const action = DESK_KEYS[e.key.toLowerCase()];
@@ -163,6 +192,10 @@ export function mountOverlay(root: HTMLElement, session: GameSession): () => voi
     offScreen();
     offBeat();
     offNotice();
+    offCaptions?.();
+    panel.button.remove();
+    panel.dialog.remove();
+    captions.remove();
     offLoading();
     offReady();
     window.removeEventListener('keydown', onKey);

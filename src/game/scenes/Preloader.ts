@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { Expression, Pose } from '../../engine/tags.ts';
+import type { Expression } from '../../engine/tags.ts';
 import type { GameSession } from '../../flow/session.ts';
 import { artUrl, backgroundKey, bodyKey, faceKey, manifest, propKey } from '../art.ts';
 
