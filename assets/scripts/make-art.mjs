@@ -1338,7 +1338,11 @@ function arm(c, a) {
     // cuff
     const cuffA = sub(wr, mul(dir, 8));
     const cuffC =
-      c.outfit === 'coat' ? dk(c.top, 0.22) : c.outfit === 'hoodie' ? dk(c.top, 0.15) : lt(c.top, 0.4);
+      c.outfit === 'coat' || c.outfit === 'cardigan'
+        ? dk(c.top, 0.22)
+        : c.outfit === 'hoodie'
+          ? dk(c.top, 0.15)
+          : lt(c.top, 0.4);
     out += line(`M${pts(cuffA)}L${pts(wr)}`, cuffC, wid - 1);
   }
   out += a.hand === 'none' ? '' : hand(c, w, dir, a.hand || 'rest', a.side);
@@ -1882,6 +1886,634 @@ function faceSvg(expr) {
   return svgDoc(FACE, FACE, s);
 }
 
+// ================================================================== DESK ==
+//
+// The contact-centre scene: the trainee's desk seen from across it, the floor
+// behind. In the game a dialogue panel covers x >= 768, so everything that
+// matters sits in the left 60%. The agent sits behind the desk facing us; the
+// agent image is cut where the desk top hides the body (AGENT_CUT), which lines
+// up with the desk's far edge (DESK.back) when placed at AGENT_STAGE.
+
+const DESK = { back: 498, front: 606, lip: 626 };
+const AGENT_W = 320;
+const AGENT_H = 280;
+const AGENT_SY = 138; // shoulder line in the agent image
+const AGENT_CUT = AGENT_SY + 70;
+/** Bottom-centre of the agent image in desk.svg coordinates. */
+const AGENT_STAGE = { x: 380, y: DESK.back + AGENT_H - AGENT_CUT };
+/** desk.svg point -> agent image point */
+const toAgent = ([x, y]) => [x - AGENT_STAGE.x + AGENT_W / 2, y - AGENT_STAGE.y + AGENT_H];
+// the desk phone (desk.svg coordinates)
+const PHONE = { x0: 462, x1: 604, top: 503, bot: 550 };
+const PHONE_C = [Math.round((PHONE.x0 + PHONE.x1) / 2), Math.round((PHONE.top + PHONE.bot) / 2 + 2)];
+const HOLD_BTN = [479, 541];
+const RING_W = 180;
+const RING_H = 120;
+const HOLD_W = 40;
+
+const deskDefs = () =>
+  [
+    el(
+      'linearGradient',
+      { id: 'dsky', x1: 0, x2: 0, y1: 100, y2: 338, gradientUnits: 'userSpaceOnUse' },
+      [
+        el('stop', { offset: 0, 'stop-color': '#3a3566' }),
+        el('stop', { offset: 0.38, 'stop-color': '#7a5283' }),
+        el('stop', { offset: 0.7, 'stop-color': '#d77b74' }),
+        el('stop', { offset: 1, 'stop-color': '#f7b86c' }),
+      ].join(''),
+    ),
+    el(
+      'radialGradient',
+      { id: 'sun', cx: 0.5, cy: 0.5, r: 0.5 },
+      el('stop', { offset: 0, 'stop-color': '#ffe0a0', 'stop-opacity': 0.85 }) +
+        el('stop', { offset: 1, 'stop-color': '#ffd08a', 'stop-opacity': 0 }),
+    ),
+    el(
+      'linearGradient',
+      { id: 'dtop', x1: 0, x2: 0, y1: 0, y2: 1 },
+      el('stop', { offset: 0, 'stop-color': '#dcc39c' }) + el('stop', { offset: 1, 'stop-color': '#ecdcbf' }),
+    ),
+    el(
+      'linearGradient',
+      { id: 'carpet', x1: 0, x2: 0, y1: 0, y2: 1 },
+      el('stop', { offset: 0, 'stop-color': '#8f8390' }) + el('stop', { offset: 1, 'stop-color': '#a8998f' }),
+    ),
+    el(
+      'linearGradient',
+      { id: 'under', x1: 0, x2: 0, y1: 0, y2: 1 },
+      el('stop', { offset: 0, 'stop-color': '#2a1a2e', 'stop-opacity': 0.35 }) +
+        el('stop', { offset: 1, 'stop-color': '#2a1a2e', 'stop-opacity': 0 }),
+    ),
+    el(
+      'radialGradient',
+      { id: 'glow', cx: 0.5, cy: 0.5, r: 0.5 },
+      el('stop', { offset: 0, 'stop-color': '#fffbe9', 'stop-opacity': 0.55 }) +
+        el('stop', { offset: 1, 'stop-color': '#fffbe9', 'stop-opacity': 0 }),
+    ),
+    el(
+      'radialGradient',
+      { id: 'vig', cx: 0.42, cy: 0.45, r: 0.78 },
+      el('stop', { offset: 0.6, 'stop-color': '#3a2030', 'stop-opacity': 0 }) +
+        el('stop', { offset: 1, 'stop-color': '#3a2030', 'stop-opacity': 0.24 }),
+    ),
+  ].join('');
+
+function deskCeiling() {
+  let s = rect(0, 0, W, 80, '#f1e8da');
+  s += line('M0 26H1280M0 50H1280M0 66H1280', '#e4d9c8', 1.5);
+  const L = rectBatch();
+  for (const [y, h, w, n] of [
+    [8, 8, 170, 4],
+    [36, 6, 120, 5],
+    [56, 4, 84, 7],
+  ]) {
+    for (let i = 0; i < n; i++) {
+      const x = (W / n) * (i + 0.5) - w / 2;
+      L.add(x - 4, y - 2, w + 8, h + 4, '#d6cab8');
+      L.add(x, y, w, h, '#fffdf3');
+    }
+  }
+  s += L.out();
+  // hanging acoustic baffles
+  const B = rectBatch();
+  for (let i = 0; i < 11; i++) {
+    const x = 40 + i * 30;
+    B.add(x, 44, 12, 30, i % 3 === 1 ? '#d9824f' : '#3f6f78');
+    B.add(x + 9, 44, 3, 30, '#2a1a2e');
+  }
+  for (let i = 0; i < 12; i++) {
+    const x = 790 + i * 38;
+    B.add(x, 40, 14, 34, i % 3 === 2 ? '#d9824f' : '#3f6f78');
+    B.add(x + 10, 40, 4, 34, '#2a1a2e');
+  }
+  s += B.out();
+  s += rect(0, 76, W, 5, '#d8cbb8');
+  return s;
+}
+
+function deskWindows(rand) {
+  const top = 100;
+  const bot = 338;
+  let s = rect(0, 80, W, 336, '#e9dccb');
+  s += rect(0, top, W, bot - top, 'url(#dsky)');
+  s += ell(190, 318, 300, 130, 'url(#sun)');
+  s += circ(190, 322, 24, '#ffe4ad', { opacity: 0.9 });
+  s += ell(420, 168, 130, 6, '#f2b39e', { opacity: 0.5 }) + ell(520, 184, 80, 4, '#f2b39e', { opacity: 0.4 });
+  s += ell(960, 150, 150, 7, '#c98a9c', { opacity: 0.45 }) + ell(90, 200, 90, 5, '#f6c39a', { opacity: 0.5 });
+  const far = rectBatch();
+  const near = rectBatch();
+  const lit = rectBatch();
+  let x = 0;
+  while (x < W) {
+    const w = 30 + rand() * 60;
+    const h = 40 + rand() * 80;
+    far.add(x, bot - h, w, h, '#9a7392');
+    x += w + rand() * 8;
+  }
+  x = -10;
+  while (x < W) {
+    const w = 44 + rand() * 60;
+    const h = 20 + rand() * 56;
+    near.add(x, bot - h, w, h, '#5d4870');
+    for (let yy = bot - h + 8; yy < bot - 8; yy += 12)
+      for (let xx = x + 6; xx < x + w - 8; xx += 11) if (rand() < 0.35) lit.add(xx, yy, 5, 6, '#f6c978');
+    x += w + 3 + rand() * 14;
+  }
+  s += far.out({ opacity: 0.75 }) + near.out() + lit.out({ opacity: 0.85 });
+  // glass sheen
+  s += line('M40 330L150 104M90 330L190 124M700 330L800 104M740 330L830 124', '#fff', 12, { opacity: 0.08 });
+  // frames: head, sill, transom, mullions
+  const F = rectBatch();
+  F.add(0, top - 4, W, 6, '#6f6470');
+  F.add(0, 150, W, 4, '#6f6470');
+  for (let i = 0; i < 4; i++) F.add(i * 320 + 158, top, 5, bot - top, '#6f6470');
+  F.add(0, bot - 2, W, 4, '#6f6470');
+  F.add(0, bot + 2, W, 8, '#e2d4bf');
+  F.add(0, bot + 10, W, 3, '#c8b59c');
+  F.add(0, 404, W, 10, '#c8b59c');
+  s += F.out();
+  // pillars clad in fabric acoustic panels
+  const fab = ['#4f8c88', '#e08a5a', '#56688c', '#4f8c88', '#e08a5a'];
+  for (let i = 0; i <= 4; i++) {
+    const px = i * 320 - 30;
+    s += rect(px, 80, 60, 334, '#e3d4c0');
+    s += rect(px + 52, 80, 8, 334, '#cdbda7');
+    s +=
+      rect(px + 8, 112, 40, 96, fab[i], { rx: 3 }) + rect(px + 8, 216, 40, 96, dk(fab[i], 0.12), { rx: 3 });
+    s += rect(px + 12, 116, 32, 88, 'none', {
+      rx: 2,
+      stroke: lt(fab[i], 0.3),
+      'stroke-width': 1.2,
+      'stroke-dasharray': '3 3',
+    });
+  }
+  return s;
+}
+
+/** The queue board hanging from the ceiling. */
+function queueBoard() {
+  const x = 410;
+  const y = 100;
+  let s = line(`M${x + 40} 80V${y}M${x + 266} 80V${y}`, '#8a8f96', 2);
+  s += rect(x + 4, y + 6, 306, 106, '#13202a', { rx: 10, opacity: 0.25 });
+  s += rect(x, y, 306, 106, '#1d2b36', { rx: 10 });
+  s += rect(x + 7, y + 7, 292, 92, '#243c4c', { rx: 6 });
+  s += text(x + 18, y + 24, 'QUEUE · CUSTOMER CARE', 11, '#9fc3cf', { 'letter-spacing': 1.2 });
+  s +=
+    circ(x + 286, y + 20, 5, '#ef5b4a') +
+    text(x + 276, y + 24, 'LIVE', 10, '#ef8b7a', { 'text-anchor': 'end' });
+  const tile = (tx, label, value, col) =>
+    rect(tx, y + 32, 136, 60, '#2d5064', { rx: 5 }) +
+    text(tx + 10, y + 49, label, 13, '#e6eef2', { 'font-weight': 400 }) +
+    text(tx + 10, y + 85, value, 34, col);
+  s += tile(x + 14, 'Calls waiting', '7', PAL.amber);
+  s += tile(x + 156, 'Longest wait', '12:40', '#ff8a6b');
+  s += rect(x + 40, y + 62, 90, 20, 'none');
+  // little bar chart beside the 7
+  const bars = [10, 16, 12, 22, 26];
+  let d = '';
+  bars.forEach((h, i) => {
+    d += `M${x + 100 + i * 8} ${y + 86}v${-h}`;
+  });
+  s += line(d, '#f4b94280', 5, { 'stroke-linecap': 'butt' });
+  return g(`<title>Calls waiting 7 · Longest wait 12:40</title>${s}`);
+}
+
+/** A colleague seen over their desk screen: unit figure scaled by s, origin at (x, y). */
+function deskPerson(x, y, s, c, haze) {
+  const H2 = (col) => mix(col, '#b9a9a6', haze);
+  let t = path('M-46 40V-8Q-46 -30 -20 -32H20Q46 -30 46 -8V40Z', H2(c.top));
+  t += rect(-9, -46, 18, 18, H2(dk(c.skin, 0.1)));
+  t += ell(0, -64, 22, 26, H2(c.skin));
+  if (c.hair === 'long')
+    t += path('M-24 -60Q-28 -94 0 -94Q28 -94 24 -60V-26H14V-64Q0 -80 -14 -64V-26H-24Z', H2(c.hc));
+  else if (c.hair === 'bun')
+    t +=
+      circ(0, -96, 11, H2(c.hc)) +
+      path('M-23 -60Q-24 -92 0 -92Q24 -92 23 -60Q12 -80 0 -80Q-12 -80 -23 -60Z', H2(c.hc));
+  else t += path('M-23 -58Q-26 -94 0 -94Q26 -94 23 -58Q18 -76 2 -80Q-14 -76 -23 -58Z', H2(c.hc));
+  if (c.face) t += circ(-8, -62, 2.6, H2(FACE_INK)) + circ(8, -62, 2.6, H2(FACE_INK));
+  const hs = H2('#30343b');
+  t += line('M-25 -62C-27 -104 27 -104 25 -62', hs, 5);
+  t += rect(-30, -72, 10, 20, hs, { rx: 4 }) + rect(20, -72, 10, 20, hs, { rx: 4 });
+  t += line('M-26 -54Q-24 -40 -8 -40', hs, 3);
+  return g(t, { transform: `translate(${num(x)} ${num(y)}) scale(${s})` });
+}
+
+const DESK_PEOPLE = [
+  { top: '#2a9d8f', skin: '#f1c6a0', hc: '#7b4a2c', hair: 'short', face: true },
+  { top: '#e8743b', skin: '#8a5a3c', hc: '#231815', hair: 'bun', face: true },
+  { top: '#4a5fa8', skin: '#e3b594', hc: '#c9a25a', hair: 'long', face: true },
+  { top: '#c94f7c', skin: '#b87a55', hc: '#1f1614', hair: 'long', face: true },
+  { top: '#f2b134', skin: '#f3d2bd', hc: '#4a3426', hair: 'short', face: true },
+  { top: '#3c8d6e', skin: '#6e452f', hc: '#1a1210', hair: 'short', face: true },
+];
+
+/** A row of bench desks with colleagues, seen from the front. */
+function deskRow(rand, top, floorY, s, haze, seats) {
+  const H2 = (col) => mix(col, '#b9a9a6', haze);
+  let out = '';
+  // desk top edge behind the screen
+  out += rect(0, top - 8 * s, W, 8 * s, H2('#cdb28c'));
+  for (const [i, x] of seats.entries()) {
+    const p = DESK_PEOPLE[(i * 5 + seats.length) % DESK_PEOPLE.length];
+    const busy = rand() < 0.8;
+    if (busy) out += deskPerson(x + (rand() - 0.5) * 10 * s, top, s, p, haze);
+    else out += rect(x - 30 * s, top - 58 * s, 60 * s, 58 * s, H2('#4a4f57'), { rx: 10 * s }); // empty chair back
+    // monitor back, off to one side so the face shows
+    const mx = x + (i % 2 ? 1 : -1) * 52 * s;
+    out += rect(mx - 34 * s, top - 46 * s, 68 * s, 44 * s, H2('#3a3f47'), { rx: 4 * s });
+    out += rect(mx - 30 * s, top - 42 * s, 60 * s, 4 * s, H2('#50565f'), { rx: 2 * s });
+  }
+  // the fabric screen along the front of the desks, then the modesty panel
+  const scr = top + 30 * s;
+  out += rect(0, top, W, scr - top, H2('#4f7d86'));
+  out += rect(0, top, W, 5 * s, H2('#36545c'));
+  out += rect(0, scr, W, floorY - scr, H2('#b8a68f'));
+  const seam = rectBatch();
+  for (let x = 160; x < W; x += 320) seam.add(x - 2 * s, top, 4 * s, floorY - top, H2('#36545c'));
+  out += seam.out();
+  out += rect(0, floorY, W, 12 * s, 'url(#under)');
+  return out;
+}
+
+/** The CRM screen: an abstract layout in a 204 x 120 box at (x, y). */
+function crmScreen(x, y) {
+  const B = rectBatch();
+  const r = (a, b, w, h, c) => B.add(x + a, y + b, w, h, c);
+  r(0, 0, 204, 120, '#f4f1ea');
+  r(0, 0, 204, 12, PAL.petrol);
+  r(150, 3, 48, 6, '#3f7a87');
+  for (let i = 0; i < 3; i++) r(6 + i * 7, 4, 4, 4, '#fff');
+  r(0, 12, 28, 108, '#dfe6e8');
+  for (let i = 0; i < 5; i++) r(8, 20 + i * 16, 12, 9, i === 1 ? PAL.orange : '#9fb3bd');
+  // customer card
+  r(34, 18, 82, 40, '#fffdf8');
+  r(66, 24, 42, 6, '#2e2430');
+  r(66, 34, 34, 4, '#a9b3bb');
+  r(66, 41, 40, 4, '#a9b3bb');
+  r(40, 49, 30, 5, PAL.teal);
+  // call status + timer
+  r(122, 18, 76, 18, PAL.teal);
+  r(128, 24, 34, 6, '#e9fbf7');
+  r(170, 24, 22, 6, '#bdeee6');
+  r(122, 40, 76, 18, '#fffdf8');
+  r(128, 46, 50, 5, '#c7cfd4');
+  // case history rows with status pills
+  const pills = [PAL.amber, PAL.red, PAL.teal, '#9fb3bd'];
+  for (let i = 0; i < 4; i++) {
+    r(34, 64 + i * 13, 164, 11, i % 2 ? '#ebe6dc' : '#fffdf8');
+    r(38, 67 + i * 13, 70, 4, '#a9b3bb');
+    r(114, 67 + i * 13, 40, 4, '#cdd3d8');
+    r(170, 66 + i * 13, 22, 6, pills[i]);
+  }
+  let s = B.out();
+  s += circ(x + 51, y + 33, 10, PAL.orange) + circ(x + 51, y + 30, 4, '#fde4cf');
+  s += path(`M${x + 44} ${y + 40}q7 -7 14 0`, '#fde4cf');
+  s += line(`M${x + 4} ${y + 116}L${x + 60} ${y + 4}M${x + 40} ${y + 116}L${x + 96} ${y + 4}`, '#fff', 10, {
+    opacity: 0.12,
+  });
+  return s;
+}
+
+const sticky = (x, y, w, col, rot, lines = 3) =>
+  g(
+    rect(0, 0, w, w, col, { rx: 1 }) +
+      rect(0, 0, w, 4, dk(col, 0.12)) +
+      line(
+        Array.from(
+          { length: lines },
+          (_, i) => `M4 ${num(9 + i * ((w - 12) / lines))}h${num(w - 8 - (i % 2) * 6)}`,
+        ).join(''),
+        '#6b5a7a',
+        1.3,
+      ),
+    { transform: `translate(${x} ${y}) rotate(${rot})` },
+  );
+
+function deskProps() {
+  let s = '';
+  // soft shadows
+  s +=
+    ell(188, 528, 70, 8, '#2a1a2e', { opacity: 0.16 }) +
+    ell(PHONE_C[0], PHONE.bot + 4, 82, 7, '#2a1a2e', {
+      opacity: 0.16,
+    });
+  s += ell(380, 548, 78, 6, '#2a1a2e', { opacity: 0.14 });
+  // glow of the screen on the desk
+  s += ell(188, 512, 140, 26, 'url(#glow)');
+  // monitor
+  s += rect(176, 478, 24, 46, '#4a4f57') + rect(194, 478, 6, 46, '#3a3f47');
+  s += ell(188, 524, 46, 9, '#3a3f47') + ell(188, 522, 44, 7, '#4a4f57');
+  s += rect(78, 338, 222, 146, '#2b2f36', { rx: 7 });
+  s += rect(296, 342, 8, 138, '#1f2228', { rx: 3 });
+  s += crmScreen(87, 347);
+  s += circ(189, 476, 2.5, '#6c737c');
+  s +=
+    sticky(70, 332, 26, '#f6d55c', -8) +
+    sticky(282, 414, 24, '#f7a8b8', 7, 2) +
+    sticky(268, 444, 22, '#9fe0c8', -4, 2);
+  // notepad + pen, sticky note on the desk
+  s += poly(
+    [
+      [96, 556],
+      [190, 554],
+      [198, 598],
+      [90, 600],
+    ],
+    '#fffaf0',
+  );
+  s += rect(94, 552, 96, 6, PAL.petrol, { rx: 2 });
+  s += line('M104 568h78M103 576h82M102 584h60M101 592h80', '#b8c4cf', 1.6);
+  s += line('M150 596l54 -30', '#2e2430', 5) + line('M150 596l54 -30', PAL.orange, 3);
+  s += g(
+    poly(
+      [
+        [0, 0],
+        [26, -2],
+        [30, 24],
+        [2, 26],
+      ],
+      '#f6d55c',
+    ) + line('M6 8h16M7 14h18M8 20h10', '#6b5a7a', 1.3),
+    { transform: 'translate(222 566) rotate(-6)' },
+  );
+  // keyboard
+  s += poly(
+    [
+      [320, 508],
+      [440, 508],
+      [448, 546],
+      [312, 546],
+    ],
+    '#3a3f47',
+  );
+  s += rect(312, 546, 136, 4, '#2a2d33');
+  let keys = '';
+  for (let r = 0; r < 5; r++) {
+    const y = 513 + r * 6.8;
+    const inset = 6 - r * 1.6;
+    keys += `M${num(324 - r * 1.6 + inset)} ${num(y)}H${num(436 + r * 1.6 - inset)}`;
+  }
+  s += line(keys, '#666c76', 4.6, { 'stroke-dasharray': '7.4 1.6', 'stroke-linecap': 'butt' });
+  s += line('M358 542H404', '#666c76', 4.2, { 'stroke-linecap': 'butt' });
+  // phone
+  const { x0, x1, top, bot } = PHONE;
+  s += poly(
+    [
+      [x0 + 4, top],
+      [x1 - 4, top],
+      [x1, bot],
+      [x0, bot],
+    ],
+    '#3b3f46',
+  );
+  s += rect(x0, bot, x1 - x0, 6, '#2a2d33', { rx: 2 });
+  // display + row of line buttons with LEDs
+  s +=
+    rect(x0 + 12, top + 5, 46, 13, '#bfe3d4', { rx: 2 }) +
+    line(`M${x0 + 16} ${top + 10}h28M${x0 + 16} ${top + 14}h18`, '#5c7f72', 1.4);
+  const lb = rectBatch();
+  for (let i = 0; i < 5; i++) {
+    const bx = x0 + 12 + i * 17;
+    lb.add(bx, top + 24, 13, 6, '#d8d4cc');
+    lb.add(bx + 1, top + 21, 4, 2, i === 0 ? '#5fd38a' : i === 2 ? PAL.amber : '#70757d');
+  }
+  // keypad
+  for (let r = 0; r < 4; r++)
+    for (let c = 0; c < 3; c++) lb.add(x0 + 30 + c * 12, top + 34 + r * 3.6, 9, 2.6, '#9aa1aa');
+  s += lb.out();
+  // hold button
+  s += rect(HOLD_BTN[0] - 9, HOLD_BTN[1] - 6, 18, 12, '#d64541', { rx: 3 });
+  s +=
+    rect(HOLD_BTN[0] - 3.5, HOLD_BTN[1] - 3.5, 2.5, 7, '#fff') +
+    rect(HOLD_BTN[0] + 1, HOLD_BTN[1] - 3.5, 2.5, 7, '#fff');
+  // handset in its cradle + coiled cord
+  const hx0 = x0 + 96;
+  s += rect(hx0 - 4, top + 2, 46, bot - top - 2, '#2f3339', { rx: 6 });
+  s += path(
+    `M${hx0} ${top + 7}q0 -8 9 -8h20q9 0 9 8v4q0 3 -5 3h-3q-3 6 -3 10q0 4 3 10h3q5 0 5 3v4q0 8 -9 8h-20q-9 0 -9 -8z`,
+    '#464b53',
+  );
+  s += line(`M${hx0 + 9} ${top + 2}h20M${hx0 + 9} ${bot - 3}h20`, '#5a6069', 2);
+  s += line(
+    `M${x1 - 2} ${bot - 4}q8 2 6 8q-6 2 -4 -6q8 -2 8 6q-6 3 -4 -6q8 -1 7 8q-6 3 -4 -6q8 0 6 10`,
+    '#2f3339',
+    2,
+  );
+  // mouse
+  s +=
+    ell(640, 580, 34, 12, '#d9cbb0') + ell(636, 576, 9, 12, '#4a4f57') + line('M636 566v7', '#2a2d33', 1.4);
+  // mug with steam
+  s += ell(678, 554, 20, 5, '#2a1a2e', { opacity: 0.18 });
+  s += path('M690 526q14 0 14 12q0 12 -14 12', 'none', { stroke: PAL.teal, 'stroke-width': 5 });
+  s += rect(658, 516, 34, 38, PAL.teal, { rx: 4 }) + rect(658, 530, 34, 7, PAL.orange);
+  s += ell(675, 516, 17, 4.5, '#5a3a2a') + rect(682, 518, 6, 34, dk(PAL.teal, 0.15));
+  s += line('M668 506q-6 -8 0 -14t0 -14M680 504q-6 -8 0 -14t0 -12', '#fff', 2.6, { opacity: 0.55 });
+  // headset hook (empty: the agent is wearing it)
+  s += ell(736, 558, 18, 5, '#3a3f47') + rect(733, 470, 6, 88, '#6c737c');
+  s += line('M736 472q0 -14 -14 -14q-10 0 -12 10', '#4a4f57', 6);
+  return s;
+}
+
+function deskFront() {
+  let s = rect(0, DESK.back, W, DESK.front - DESK.back, 'url(#dtop)');
+  s += rect(0, DESK.back, W, 2, '#b89a74');
+  s += rect(0, DESK.front, W, DESK.lip - DESK.front, '#c29d72') + rect(0, DESK.front, W, 3, '#f4e4c6');
+  s += rect(0, DESK.lip, W, H - DESK.lip, '#8d7b6e') + rect(0, DESK.lip, W, 34, 'url(#under)');
+  const p = rectBatch();
+  for (let x = 0; x < W; x += 420) p.add(x + 416, DESK.lip, 4, H - DESK.lip, '#7a6a5e');
+  for (let x = 40; x < W; x += 24) p.add(x, 690, 10, 4, '#7a6a5e');
+  s += p.out();
+  // name plate on the desk edge
+  s += rect(548, 609, 92, 14, '#fffaf0', { rx: 2 }) + rect(548, 609, 8, 14, PAL.orange, { rx: 1 });
+  s += text(600, 620, 'TRAINEE', 10, PAL.petrol, {
+    'text-anchor': 'middle',
+    'letter-spacing': 1.5,
+  });
+  return s;
+}
+
+function deskSvg() {
+  const rand = rng(14);
+  let s = deskWindows(rand);
+  s += deskCeiling();
+  s += queueBoard();
+  s += rect(0, 412, W, 308, 'url(#carpet)');
+  s += line('M0 440H1280M0 470H1280', '#9c8f93', 1.2, { opacity: 0.6 });
+  s += deskRow(rand, 370, 424, 0.36, 0.45, [30, 140, 250, 520, 630, 740, 860, 980, 1100, 1220]);
+  s += deskRow(rand, 404, 470, 0.52, 0.2, [70, 200, 560, 700, 870, 1030, 1190]);
+  // warm evening light from the low sun on the left
+  s += ell(150, 400, 520, 240, 'url(#sun)', { opacity: 0.3 });
+  s += deskFront();
+  s += deskProps();
+  s += rect(0, 0, W, H, 'url(#vig)');
+  return svgDoc(W, H, s, deskDefs(), 'Contact centre · Your desk');
+}
+
+// ---------------------------------------------------------------- agent --
+
+const AGENT = {
+  sw: 38,
+  ww: 32,
+  hw: 34,
+  skin: '#a8694a',
+  hair: '#2b1d18',
+  hairStyle: 'curls',
+  outfit: 'cardigan',
+  top: '#7d5a94',
+  tee: '#f3ebdd',
+};
+
+function headset(S) {
+  const { cx: fx, fy } = S;
+  const hs = '#30343b';
+  let s = line(
+    `M${fx - 33} ${fy - 6}C${fx - 35} ${fy - 68} ${fx + 35} ${fy - 68} ${fx + 33} ${fy - 6}`,
+    hs,
+    6,
+  );
+  s += line(
+    `M${fx - 24} ${fy - 36}C${fx - 14} ${fy - 50} ${fx + 14} ${fy - 50} ${fx + 24} ${fy - 36}`,
+    '#5a6069',
+    2,
+  );
+  for (const f of [-1, 1]) {
+    s += rect(fx + f * 31 - 8, fy - 13, 16, 28, hs, { rx: 7 });
+    s += rect(fx + f * 31 - 4, fy - 7, 8, 16, '#4a4f57', { rx: 4 });
+  }
+  s += circ(fx + 31, fy + 1, 2.5, PAL.orange);
+  // mic boom to the corner of the mouth
+  s += line(`M${fx - 33} ${fy + 8}Q${fx - 30} ${fy + 28} ${fx - 16} ${fy + 26}`, hs, 3.5);
+  s += ell(fx - 13, fy + 26, 5, 4, '#1f2228');
+  return s;
+}
+
+function agentTorso(c, S) {
+  const { cx, sy, hy } = S;
+  const t = c.top;
+  const tp = { hemY: hy, hemW: S.hw };
+  let s = path(torsoPath(S, tp), t) + torsoShade(S, tp, dk(t, 0.14));
+  // tee in the V of the cardigan
+  s += path(`M${cx - 17} ${sy - 2}L${cx - 2} ${sy + 44}H${cx + 2}L${cx + 17} ${sy - 2}Z`, c.tee);
+  s += path(`M${cx - 12} ${sy - 2}Q${cx} ${sy + 8} ${cx + 12} ${sy - 2}Z`, dk(c.skin, 0.12));
+  s += line(
+    `M${cx - 17} ${sy - 2}L${cx - 2} ${sy + 44}V${hy}M${cx + 17} ${sy - 2}L${cx + 2} ${sy + 44}`,
+    dk(t, 0.25),
+    2,
+  );
+  for (let i = 0; i < 2; i++) s += circ(cx - 6, sy + 54 + i * 14, 2.2, lt(t, 0.45));
+  // lanyard + badge
+  s += line(
+    `M${cx - 12} ${sy - 1}L${cx - 4} ${sy + 40}M${cx + 12} ${sy - 1}L${cx + 4} ${sy + 40}`,
+    PAL.teal,
+    3.5,
+  );
+  s +=
+    rect(cx - 10, sy + 38, 20, 24, '#fffaf0', { rx: 2 }) +
+    rect(cx - 10, sy + 38, 20, 7, PAL.orange, { rx: 1 });
+  s +=
+    rect(cx - 6, sy + 48, 8, 9, '#b8c4cf') +
+    rect(cx + 3, sy + 49, 4, 2, '#888') +
+    rect(cx + 3, sy + 53, 4, 2, '#aaa');
+  // headset cord from the left ear cup down to the desk
+  s += line(
+    `M${cx - 36} ${S.fy + 14}Q${cx - 44} ${sy + 20} ${cx - 24} ${sy + 40}T${cx - 20} ${AGENT_CUT + 4}`,
+    '#30343b',
+    2.2,
+  );
+  return s;
+}
+
+function agentArms(pose, S) {
+  const { cx, sy, sL, sR } = S;
+  const L = { side: -1, p: [sL, [cx - 40, sy + 62], [cx - 24, sy + 98]], hand: 'rest' };
+  const R = { side: 1, p: [sR, [cx + 40, sy + 62], [cx + 24, sy + 98]], hand: 'rest' };
+  if (pose === 'hold') {
+    const btn = toAgent(HOLD_BTN);
+    const elbow = [cx + 62, sy + 50];
+    const dir = unit(sub(btn, elbow));
+    R.p = [sR, elbow, sub(btn, mul(dir, 25))];
+    R.hand = 'point';
+  } else if (pose === 'listening') {
+    const cup = [S.cx + 31, S.fy + 4];
+    const elbow = [cx + 72, sy + 2];
+    const dir = unit(sub(cup, elbow));
+    R.p = [sR, elbow, sub(cup, mul(dir, 8))];
+  }
+  return arm(AGENT, L) + arm(AGENT, R);
+}
+
+function agentSvg(pose) {
+  const c = AGENT;
+  const sy = AGENT_SY;
+  const S = { cx: CX, sy, fy: sy - 46, wy: sy + 82, hy: sy + 120, sw: c.sw, ww: c.ww, hw: c.hw };
+  S.sL = [CX - c.sw + 11, sy + 12];
+  S.sR = [CX + c.sw - 11, sy + 12];
+  const hr = hair(c, S);
+  const arms = agentArms(pose, S);
+  // office chair back
+  let fig = path(
+    `M${CX - 56} ${AGENT_CUT + 10}V${sy - 4}Q${CX - 56} ${sy - 24} ${CX - 36} ${sy - 24}H${CX + 36}Q${CX + 56} ${sy - 24} ${CX + 56} ${sy - 4}V${AGENT_CUT + 10}Z`,
+    '#3a4550',
+  );
+  fig += rect(CX - 46, sy - 16, 92, 120, '#485562', { rx: 12 });
+  fig += hr.back + neck(c, S) + agentTorso(c, S) + head(c, S) + hr.front + headset(S) + arms;
+  const defs =
+    el(
+      'filter',
+      { id: 'o', x: '-10%', y: '-10%', width: '120%', height: '120%' },
+      `<feMorphology in="SourceAlpha" operator="dilate" radius="1.6" result="d"/><feFlood flood-color="${SKIN_OUT}" flood-opacity="0.9"/><feComposite in2="d" operator="in" result="o"/><feMerge><feMergeNode in="o"/><feMergeNode in="SourceGraphic"/></feMerge>`,
+    ) +
+    el('clipPath', { id: 'ca' }, rect(0, 0, AGENT_W, AGENT_CUT)) +
+    el('clipPath', { id: 'cb' }, rect(0, AGENT_CUT, AGENT_W, AGENT_H - AGENT_CUT));
+  // shadow of the body on the desk top, then the body (cut at the desk) and the arms over the desk
+  let body = ell(CX, AGENT_CUT + 5, 74, 8, '#2a1a2e', { opacity: 0.2 });
+  body += g(g(fig, { filter: 'url(#o)' }), { 'clip-path': 'url(#ca)' });
+  body += g(g(arms, { filter: 'url(#o)' }), { 'clip-path': 'url(#cb)' });
+  return { svg: svgDoc(AGENT_W, AGENT_H, body, defs), face: { x: CX, y: S.fy } };
+}
+
+// ---------------------------------------------------------- desk props --
+
+function phoneRingSvg() {
+  const cx = RING_W / 2;
+  const cy = RING_H / 2;
+  const defs = el(
+    'radialGradient',
+    { id: 'rg', cx: 0.5, cy: 0.5, r: 0.5 },
+    el('stop', { offset: 0, 'stop-color': '#ffd27a', 'stop-opacity': 0.55 }) +
+      el('stop', { offset: 1, 'stop-color': '#ffd27a', 'stop-opacity': 0 }),
+  );
+  let s = ell(cx, cy, 88, 46, 'url(#rg)');
+  let d = '';
+  for (const f of [-1, 1]) {
+    for (const [r, h] of [
+      [76, 18],
+      [84, 28],
+    ])
+      d += `M${cx + f * (r - 6)} ${cy - h}Q${cx + f * r} ${cy} ${cx + f * (r - 6)} ${cy + h}`;
+  }
+  // little jolts above the handset
+  d += `M${cx + 36} ${cy - 34}l4 -16M${cx + 50} ${cy - 32}l10 -12M${cx + 22} ${cy - 32}l-2 -14`;
+  s += line(d, '#fffaf0', 7, { opacity: 0.9 });
+  s += line(d, PAL.orange, 3.5);
+  return svgDoc(RING_W, RING_H, s, defs);
+}
+
+function holdLightSvg() {
+  const c = HOLD_W / 2;
+  const defs = el(
+    'radialGradient',
+    { id: 'hg', cx: 0.5, cy: 0.5, r: 0.5 },
+    el('stop', { offset: 0, 'stop-color': '#ffc23d', 'stop-opacity': 0.95 }) +
+      el('stop', { offset: 0.45, 'stop-color': '#f4a52a', 'stop-opacity': 0.5 }) +
+      el('stop', { offset: 1, 'stop-color': '#f4a52a', 'stop-opacity': 0 }),
+  );
+  return svgDoc(HOLD_W, HOLD_W, circ(c, c, c, 'url(#hg)') + circ(c, c, 5, '#fff3c4'), defs);
+}
+
 // ================================================================= WRITE ==
 
 function main() {
@@ -1890,8 +2522,9 @@ function main() {
   files['aisle.svg'] = aisleSvg();
   files['laundry.svg'] = laundrySvg();
   files['menu.svg'] = menuSvg();
+  files['desk.svg'] = deskSvg();
   const manifest = {
-    backgrounds: { aisle: 'aisle.svg', laundry: 'laundry.svg', menu: 'menu.svg' },
+    backgrounds: { aisle: 'aisle.svg', laundry: 'laundry.svg', menu: 'menu.svg', desk: 'desk.svg' },
     faces: {},
     faceSize: { width: FACE, height: FACE },
     characters: {},
@@ -1911,6 +2544,22 @@ function main() {
     }
     manifest.characters[name] = { poses };
   }
+  const agentPoses = {};
+  for (const pose of ['seated', 'hold', 'listening']) {
+    const { svg, face } = agentSvg(pose);
+    const f = `agent-${pose}.svg`;
+    files[f] = svg;
+    agentPoses[pose] = { file: f, width: AGENT_W, height: AGENT_H, face };
+  }
+  manifest.characters.agent = { poses: agentPoses };
+  // where things go on a background, in its pixels: characters by their bottom-centre, props by their centre
+  manifest.stage = { desk: { agent: { ...AGENT_STAGE } } };
+  files['phone-ring.svg'] = phoneRingSvg();
+  files['hold-light.svg'] = holdLightSvg();
+  manifest.props = {
+    phoneRing: { file: 'phone-ring.svg', x: PHONE_C[0], y: PHONE_C[1], width: RING_W, height: RING_H },
+    holdLight: { file: 'hold-light.svg', x: HOLD_BTN[0], y: HOLD_BTN[1], width: HOLD_W, height: HOLD_W },
+  };
   files['manifest.json'] = `${JSON.stringify(manifest, null, '\t')}\n`;
   let total = 0;
   for (const [f, data] of Object.entries(files)) {

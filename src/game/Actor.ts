@@ -11,6 +11,8 @@ export class Actor extends Phaser.GameObjects.Container {
   private _pose: string;
   private _expression: Expression = 'neutral';
   private walking: Phaser.Tweens.Tween | undefined;
+  /** A little squash on a pose change; off for figures cut off by furniture (the seated agent). */
+  squash = true;
 
   constructor(
     scene: Phaser.Scene,
@@ -44,7 +46,7 @@ export class Actor extends Phaser.GameObjects.Container {
     this.figure.setTexture(bodyKey(this.character, next));
     this.placeFace();
     // A little settle so the change reads as movement, not a swap.
-    if (!reducedMotion())
+    if (this.squash && !reducedMotion())
       this.scene.tweens.add({
         targets: this.figure,
         scaleY: { from: 0.96, to: 1 },

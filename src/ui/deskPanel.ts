@@ -89,7 +89,7 @@ export function createDeskPanel(entry: StoryEntry, onChoose: (index: number) => 
       else if (call) setState('live', `On the line · call ${call.index + 1}`);
 
       offered = new Map();
-      if (beat.next.kind === 'choices') {
+      if (beat.next.kind === 'choices' && !beat.ringing) {
         for (const [i, choice] of beat.next.choices.entries()) {
           const action = choice.marks.action;
           if (action && !offered.has(action)) offered.set(action, i);

@@ -21,6 +21,7 @@ export class Desk extends Phaser.Scene {
     this.add.image(width / 2, height / 2, backgroundKey('desk')).setDisplaySize(width, height);
     const spot = manifest.stage?.desk?.agent ?? { x: 420, y: 720 };
     this.agent = new Actor(this, 'agent', spot.x, spot.y, 'seated');
+    this.agent.squash = false;
     const ring = manifest.props?.phoneRing;
     this.ring = ring ? this.add.image(ring.x, ring.y, propKey('phoneRing')).setVisible(false) : undefined;
     const light = manifest.props?.holdLight;
