@@ -58,14 +58,31 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
   captions.hidden = !settings.captions;
   audio?.setVolume(settings.volume);
   audio?.setMuted(settings.muted);
-  const shownCaptions = new Map<string, HTMLElement>();
+  // Captions stay up at least two seconds (a 40 ms click would only flicker) and for as long as a
+  // loop plays. The trainee's own clicks are not captioned: they made them.
+  const shownCaptions = new Map<
+    string,
+    { el: HTMLElement; since: number; timer?: ReturnType<typeof setTimeout> }
+  >();
   const offCaptions = audio?.onCaption(({ key, text: caption, active }) => {
-    shownCaptions.get(key)?.remove();
-    shownCaptions.delete(key);
-    if (!active) return;
-    const el = text('p', caption, { class: 'caption', 'data-sound': key });
-    shownCaptions.set(key, el);
-    captions.append(el);
+    if (key === 'click') return;
+    const shown = shownCaptions.get(key);
+    if (active) {
+      clearTimeout(shown?.timer);
+      shown?.el.remove();
+      const el = text('p', caption, { class: 'caption', 'data-sound': key });
+      shownCaptions.set(key, { el, since: performance.now() });
+      captions.append(el);
+      return;
+    }
+    if (!shown) return;
+    shown.timer = setTimeout(
+      () => {
+        shown.el.remove();
+        if (shownCaptions.get(key) === shown) shownCaptions.delete(key);
+      },
+      Math.max(0, 2000 - (performance.now() - shown.since)),
+    );
   });
   root.append(panel.button, panel.dialog, captions);
 
