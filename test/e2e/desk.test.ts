@@ -17,6 +17,13 @@ afterEach(async () => {
   expect(errors).toEqual([]);
 });
 
+/** A check that an element matching `selector` is on the page. */
+const has = (selector: string) => () =>
+  browser.page
+    .locator(selector)
+    .count()
+    .then((c) => c > 0);
+
 async function beat(after: number): Promise<number> {
   await browser.page.waitForFunction((n) => Number(document.body.dataset.beat ?? 0) > n, after);
   return Number(await browser.page.evaluate(() => document.body.dataset.beat ?? 0));
@@ -43,7 +50,7 @@ it('plays a call at the desk with the keyboard, with a hold and a transfer', asy
   // The shift starts; then the phone rings, and Enter picks up.
   await page.waitForSelector('body[data-screen="playing"] .line');
   let n = Number(await page.evaluate(() => document.body.dataset.beat ?? 0));
-  n = await continueUntil(() => page.locator('.pick-up').count().then((c) => c > 0), n);
+  n = await continueUntil(has('.pick-up'), n);
   expect(await page.textContent('.line-state')).toContain('Incoming call');
   expect(await page.locator('.control[data-action="hold"]').isDisabled()).toBe(true);
   await page.keyboard.press('Enter');
