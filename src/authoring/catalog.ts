@@ -16,6 +16,8 @@ export interface StoryEntry {
   endings: string[];
   /** Where the compiled JSON is served, relative to the page. */
   url: string;
+  /** Where the ink source is served, for author mode's library. */
+  source: string;
 }
 
 /** Reads metadata and explores a compiled story (throws StoryLoadError if it cannot start). */
@@ -24,7 +26,7 @@ export function describeStory(
   file: string,
   json: string,
   hash: string,
-): Omit<StoryEntry, 'url'> & { problems: string[] } {
+): Omit<StoryEntry, 'url' | 'source'> & { problems: string[] } {
   const runner = new StoryRunner(json);
   const exploration = explore(json);
   const problems = exploration.failures.slice(0, 5).map((f) => `path [${f.path.join(', ')}]: ${f.error}`);

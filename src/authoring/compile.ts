@@ -23,7 +23,20 @@ export interface CompileResult {
 const MESSAGE =
   /^(ERROR|WARNING|TODO|RUNTIME ERROR|RUNTIME WARNING):\s*(?:'([^']*)'\s*)?(?:line (\d+):\s*)?([\s\S]*)$/;
 
-export function compileInk(file: string, source: string, readFile: ReadFile): CompileResult {
+export interface CompileOptions {
+  /**
+   * Author mode: the game's own tag rules (header, scoring marks, speakers) become warnings, so a
+   * story written elsewhere still plays. Ink's own errors stay errors.
+   */
+  lenient?: boolean;
+}
+
+export function compileInk(
+  file: string,
+  source: string,
+  readFile: ReadFile,
+  options: CompileOptions = {},
+): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>([[file, source]]);
   // The compiler names included files by the text of their INCLUDE line, so remember what each
@@ -83,7 +96,11 @@ export function compileInk(file: string, source: string, readFile: ReadFile): Co
   const missingFeedback: Diagnostic[] = [];
   for (const [path, text] of sources) {
     const lint = lintSource({ file: path, source: text, isRoot: path === file, cast });
-    diagnostics.push(...lint.diagnostics);
+    diagnostics.push(
+      ...(options.lenient
+        ? lint.diagnostics.map((d) => ({ ...d, severity: 'warning' as const }))
+        : lint.diagnostics),
+    );
     choices += lint.choices;
     scored += lint.scoredChoices;
     for (const line of lint.choicesWithoutFeedback) {

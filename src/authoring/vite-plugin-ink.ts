@@ -46,7 +46,7 @@ export function compileStories(root: string): CompiledCatalog {
       const { problems, ...entry } = describeStory(id, file, result.json, hash);
       for (const p of problems) out.diagnostics.push({ file, severity: 'error', message: p });
       if (problems.length) continue;
-      out.entries.push({ ...entry, url: `stories/${id}.${hash}.json` });
+      out.entries.push({ ...entry, url: `stories/${id}.${hash}.json`, source: file });
       out.json.set(id, result.json);
     } catch (e) {
       out.diagnostics.push({ file, severity: 'error', message: e instanceof Error ? e.message : String(e) });
@@ -115,6 +115,12 @@ export function inkStories(): Plugin {
       if (isBuild) {
         for (const entry of catalog.entries) {
           this.emitFile({ type: 'asset', fileName: entry.url, source: catalog.json.get(entry.id) ?? '' });
+          // The source too, so author mode can open it from the library.
+          this.emitFile({
+            type: 'asset',
+            fileName: entry.source,
+            source: readFileSync(resolve(root, entry.source), 'utf8'),
+          });
         }
       }
       for (const entry of catalog.entries) this.addWatchFile(resolve(root, entry.file));

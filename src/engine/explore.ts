@@ -3,7 +3,7 @@
  * worst achievable score on each axis (what the debrief measures a trainee against), the endings,
  * and every path that fails or stops without an ending.
  */
-import { type StoryJson, StoryRunner } from './runner.ts';
+import { type RunnerOptions, type StoryJson, StoryRunner } from './runner.ts';
 import type { ScoreBounds } from './scoring.ts';
 import { totals } from './scoring.ts';
 import { AXES, type Score } from './tags.ts';
@@ -23,8 +23,8 @@ export interface Exploration {
   truncated: boolean;
 }
 
-export function explore(json: StoryJson, maxPaths = 50_000): Exploration {
-  const runner = new StoryRunner(json);
+export function explore(json: StoryJson, maxPaths = 50_000, options: RunnerOptions = {}): Exploration {
+  const runner = new StoryRunner(json, options);
   const result: Exploration = {
     paths: 0,
     endings: {},

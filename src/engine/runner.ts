@@ -84,6 +84,24 @@ export interface RunnerSnapshot {
   readonly desk: DeskState;
 }
 
+export interface RunnerOptions {
+  /**
+   * Author mode: a story without the game's header still plays (with placeholder metadata), and
+   * tags the game does not understand are collected in `warnings` instead of stopping the story.
+   */
+  lenient?: boolean;
+}
+
+/** What a story without a header plays as in author mode. */
+const PLACEHOLDER_METADATA: Metadata = {
+  title: 'Untitled story',
+  summary: 'A story without the game header.',
+  setting: 'aisle',
+  difficulty: 'beginner',
+  minutes: 5,
+  cast: [],
+};
+
 /** The ink variable that, when a story declares it, holds the customer's mood. */
 export const MOOD_VARIABLE = 'mood';
 
@@ -108,7 +126,12 @@ export class StoryRunner {
    * @throws {StoryLoadError} when the JSON is not a story or its header is invalid: a story that
    *   cannot even start is the caller's to report, before any scene is shown.
    */
-  constructor(json: StoryJson) {
+  /** Problems tolerated in lenient mode, each once. */
+  readonly warnings: string[] = [];
+  private readonly lenient: boolean;
+
+  constructor(json: StoryJson, options: RunnerOptions = {}) {
+    this.lenient = options.lenient ?? false;
     try {
       this.story = new Story(json as string);
     } catch (e) {
@@ -119,8 +142,13 @@ export class StoryRunner {
       if (type !== 1) this.pendingErrors.push(message);
     };
     const header = parseHeader(this.story.globalTags ?? []);
-    if (!header.ok) throw new StoryLoadError(header.issues.map((i) => i.message).join('; '));
-    this.metadata = header.value;
+    if (header.ok) this.metadata = header.value;
+    else if (this.lenient) {
+      this.metadata = PLACEHOLDER_METADATA;
+      this.warn(
+        `no valid game header (${header.issues.map((i) => i.message).join('; ')}): nothing is scored`,
+      );
+    } else throw new StoryLoadError(header.issues.map((i) => i.message).join('; '));
     this.castNames = this.metadata.cast.map((c: CastMember) => c.name);
     this.roles = new Map(this.metadata.cast.map((c: CastMember) => [c.name, c.role]));
     this.moodInInk = this.story.variablesState.GlobalVariableExistsWithName(MOOD_VARIABLE);
@@ -176,9 +204,13 @@ export class StoryRunner {
     return this._path;
   }
 
+  private lastLocation = '(start)';
+
   /** The ink path being run (knot.stitch), for error messages and author tools. */
   get location(): string {
-    return this.story.state.currentPathString ?? '(start)';
+    const here = this.story.state.currentPathString;
+    if (here) this.lastLocation = here;
+    return here ?? this.lastLocation;
   }
 
   /** The next line of the story, or undefined when there is none to read now. */
@@ -235,8 +267,27 @@ export class StoryRunner {
     return chosen;
   }
 
+  private warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  /** Global ink variables and their values, for author tools. */
+  variables(): Record<string, string | number | boolean> {
+    const out: Record<string, string | number | boolean> = {};
+    const vars = this.story.variablesState;
+    for (const name of Object.keys(vars)) {
+      const v = vars.$(name);
+      out[name] = typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : String(v);
+    }
+    return out;
+  }
+
   private makeLine(raw: string, tags: string[], where: string): StoryLine | undefined {
-    const parsed = parseLineTags(tags, this.castNames);
+    let parsed = parseLineTags(tags, this.castNames);
+    if (!parsed.ok && this.lenient) {
+      for (const e of parsed.errors) this.warn(`${e} (at ${where})`);
+      parsed = { ok: true, value: { directions: [] } };
+    }
     if (!parsed.ok) {
       this.fail(`${parsed.errors.join('; ')} (at ${where})`);
       return undefined;
@@ -244,7 +295,8 @@ export class StoryRunner {
     const { directions, ...marks } = parsed.value;
     if (marks.ending !== undefined) this.ending = { title: marks.ending, resolved: marks.resolved ?? false };
     const { speaker, text, error } = splitSpeaker(raw, this.castNames);
-    if (error) {
+    if (error && this.lenient) this.warn(`${error} (at ${where})`);
+    else if (error) {
       this.fail(`${error} (at ${where})`);
       return undefined;
     }
@@ -356,7 +408,11 @@ export class StoryRunner {
     if (choices.length > 0) {
       const options: ChoiceOption[] = [];
       for (const c of choices) {
-        const marks = parseChoiceTags(c.tags ?? []);
+        let marks = parseChoiceTags(c.tags ?? []);
+        if (!marks.ok && this.lenient) {
+          for (const e of marks.errors) this.warn(`choice '${c.text}': ${e}`);
+          marks = { ok: true, value: { score: { de: 0, own: 0, res: 0 }, marked: [] } };
+        }
         if (!marks.ok) {
           this.fail(`choice '${c.text}': ${marks.errors.join('; ')} (at ${this.location})`);
           return;
@@ -365,6 +421,10 @@ export class StoryRunner {
       }
       this._state = { kind: 'awaiting-choice', choices: options };
       return;
+    }
+    if (this.ending === undefined && this.lenient) {
+      this.warn('the story ended without an #ending tag');
+      this.ending = { title: 'The end', resolved: false };
     }
     this._state =
       this.ending !== undefined

@@ -32,7 +32,9 @@ export type Screen =
       /** The attempt this one replayed from, for comparison. */
       previous?: Debrief;
     }
-  | { name: 'problem'; title: string; message: string };
+  | { name: 'problem'; title: string; message: string }
+  /** Trainers: write, check and play a story. */
+  | { name: 'author'; stories: readonly StoryEntry[] };
 
 /** What follows the line on screen: more lines, a decision, or the end of the scenario. */
 export type Next =
@@ -128,6 +130,13 @@ export class GameSession {
     this.entry = undefined;
     this._beat = undefined;
     this.setScreen({ name: 'menu', stories: this.entries });
+  }
+
+  openAuthorMode(): void {
+    this.runner = undefined;
+    this.entry = undefined;
+    this._beat = undefined;
+    this.setScreen({ name: 'author', stories: this.entries });
   }
 
   /** Starts a scenario from the beginning. Returns false (and shows why) if it cannot start. */

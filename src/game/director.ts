@@ -16,6 +16,7 @@ export function directScenes(game: Phaser.Game, session: GameSession): () => voi
     if (!session.ready) return;
     switch (screen.name) {
       case 'menu':
+      case 'author':
         show('Title');
         break;
       case 'playing':

@@ -8,7 +8,11 @@ const DIFFICULTY_LABEL: Record<string, string> = {
   advanced: 'Advanced',
 };
 
-export function renderMenu(stories: readonly StoryEntry[], onPick: (id: string) => void): HTMLElement {
+export function renderMenu(
+  stories: readonly StoryEntry[],
+  onPick: (id: string) => void,
+  onAuthor?: () => void,
+): HTMLElement {
   const list = h('ul', { class: 'scenario-list' });
   stories.forEach((story, i) => {
     const m = story.metadata;
@@ -47,6 +51,17 @@ export function renderMenu(stories: readonly StoryEntry[], onPick: (id: string) 
     stories.length
       ? list
       : text('p', 'No scenarios found. Add an .ink file to the stories/ folder.', { class: 'empty' }),
-    text('p', 'Keys: 1–9 to pick, Tab to move, Enter to start.', { class: 'hint' }),
+    text('p', 'Keys: 1–9 to pick, Tab to move, Enter to start, S for settings.', { class: 'hint' }),
+    onAuthor ? authorButton(onAuthor) : null,
   );
+}
+
+function authorButton(onAuthor: () => void): HTMLElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'author-entry' },
+    'Author mode: write and check a scenario',
+  );
+  button.addEventListener('click', onAuthor);
+  return h('p', { class: 'for-trainers' }, text('span', 'For trainers: '), button);
 }

@@ -6,6 +6,7 @@
 import type { AudioOutput } from '../audio/audio.ts';
 import type { DeskAction } from '../engine/tags.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
+import { renderAuthorMode } from './authorMode.ts';
 import { renderDebrief } from './debrief.ts';
 import { createDeskPanel, type DeskPanel } from './deskPanel.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
@@ -31,6 +32,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
   root.append(main, status);
   let dialogue: DialogueView | undefined;
   let desk: DeskPanel | undefined;
+  let disposeScreen: (() => void) | undefined;
   let screen: Screen = session.screen;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const notify = (message: string, tone: 'info' | 'error'): void => {
@@ -88,6 +90,8 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
 
   const render = (next: Screen): void => {
     screen = next;
+    disposeScreen?.();
+    disposeScreen = undefined;
     dialogue = undefined;
     desk = undefined;
     document.body.dataset.screen = next.name;
@@ -96,7 +100,11 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
         main.replaceChildren();
         break;
       case 'menu': {
-        const menu = renderMenu(next.stories, (id) => session.start(id));
+        const menu = renderMenu(
+          next.stories,
+          (id) => session.start(id),
+          () => session.openAuthorMode(),
+        );
         if (!session.ready) menu.append(loading);
         main.replaceChildren(menu);
         main.querySelector<HTMLButtonElement>('button.scenario')?.focus({ preventScroll: true });
@@ -137,6 +145,12 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
         );
         main.scrollTop = 0;
         break;
+      case 'author': {
+        const author = renderAuthorMode(next.stories, { menu: () => session.showMenu(), notify });
+        disposeScreen = author.dispose;
+        main.replaceChildren(author.element);
+        break;
+      }
       case 'problem': {
         const back = h('button', { type: 'button', class: 'primary' }, 'Back to menu');
         back.addEventListener('click', () => session.showMenu(), { once: true });

@@ -18,7 +18,7 @@ export function load(path: string, json = compiledJson(path)): Loaded {
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
   const { problems, ...entry } = describeStory(id, path, json, hash);
   if (problems.length) throw new Error(problems.join('\n'));
-  return { entry: { ...entry, url: `stories/${id}.${hash}.json` }, json };
+  return { entry: { ...entry, url: `stories/${id}.${hash}.json`, source: path }, json };
 }
 
 export class Driver {
