@@ -51,7 +51,7 @@ describe('StoryRunner', () => {
     runner.readToChoice();
     expect(runner.state).toEqual({
       kind: 'failed',
-      error: 'the story stopped without an #ending (at (start))',
+      error: 'the story stopped without an #ending (at 0)',
     });
   });
 
@@ -105,7 +105,7 @@ describe('explore', () => {
     expect(result.endings).toEqual({ One: 1 });
     expect(result.bounds).toEqual({ best: { de: 2, own: 0, res: 0 }, worst: { de: 2, own: 0, res: 0 } });
     expect(result.failures).toEqual([
-      { path: [1], error: 'the story stopped without an #ending (at (start))' },
+      { path: [1], error: 'the story stopped without an #ending (at 0.c-1.0)' },
     ]);
   });
 
