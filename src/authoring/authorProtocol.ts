@@ -7,7 +7,9 @@ import type { Diagnostic } from './diagnostics.ts';
 export type AuthorRequest =
   | { id: number; type: 'compile'; file: string; source: string }
   | { id: number; type: 'choose'; index: number }
-  | { id: number; type: 'restart' };
+  | { id: number; type: 'restart' }
+  | { id: number; type: 'map'; file: string; source: string }
+  | { id: number; type: 'bounds' };
 
 export interface PlayStep {
   lines: { text: string; speaker?: string; tags: string[] }[];
@@ -34,7 +36,9 @@ export type AuthorResult =
       title?: string;
       first?: PlayStep;
     }
-  | { kind: 'step'; step: PlayStep };
+  | { kind: 'step'; step: PlayStep }
+  | { kind: 'map'; svg: string }
+  | { kind: 'bounds'; bounds?: ScoreBounds };
 
 export type AuthorResponse =
   | { id: number; ok: true; result: AuthorResult }

@@ -9,6 +9,7 @@ import { type RunnerState, StoryRunner } from '../engine/runner.ts';
 import { totals } from '../engine/scoring.ts';
 import type { AuthorRequest, AuthorResponse, AuthorResult, PlayStep } from './authorProtocol.ts';
 import { compileInk } from './compile.ts';
+import { storyMapSvg } from './map.ts';
 
 let runner: StoryRunner | undefined;
 let json: string | undefined;
@@ -51,9 +52,6 @@ function handle(req: AuthorRequest): AuthorResult {
       bounds = undefined;
       if (!json) return { kind: 'compiled', diagnostics: result.diagnostics, compileMs, playable: false };
       runner = new StoryRunner(json, { lenient: true });
-      // Score bounds for the panel, within a budget: a huge story still plays without them.
-      const exploration = explore(json, 5000, { lenient: true });
-      bounds = exploration.truncated ? undefined : exploration.bounds;
       return {
         kind: 'compiled',
         diagnostics: result.diagnostics,
@@ -67,6 +65,15 @@ function handle(req: AuthorRequest): AuthorResult {
       if (!runner?.choose(req.index)) throw new Error('that choice is not available now');
       return { kind: 'step', step: step() };
     }
+    case 'bounds': {
+      // Asked for after the first lines are on screen. Within a budget: a huge story plays without.
+      if (!json) throw new Error('nothing is loaded');
+      const exploration = explore(json, 5000, { lenient: true, timeLimitMs: 1500 });
+      bounds = exploration.truncated ? undefined : exploration.bounds;
+      return { kind: 'bounds', bounds };
+    }
+    case 'map':
+      return { kind: 'map', svg: storyMapSvg(new Map([[req.file, req.source]]), req.file) };
     case 'restart': {
       if (!json) throw new Error('nothing is loaded');
       runner = new StoryRunner(json, { lenient: true });

@@ -9,7 +9,6 @@
  * browser and in Node.
  */
 import dagre from '@dagrejs/dagre';
-import { stripComments } from './lint.ts';
 import { dirname, joinPath } from './paths.ts';
 
 export type MapNodeKind = 'start' | 'knot' | 'stitch' | 'choice' | 'ending';
@@ -91,6 +90,8 @@ interface PendingDivert {
   target: string;
   knot: string | null;
   stitch: string | null;
+  file: string;
+  line: number;
 }
 
 const KNOT = /^\s*={2,}\s*(function\s+)?([A-Za-z_]\w*)\s*(?:\([^)]*\))?\s*=*\s*$/;
@@ -98,6 +99,14 @@ const STITCH = /^\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:\([^)]*\))?\s*$/;
 const INCLUDE = /^\s*INCLUDE\s+(.+?)\s*$/;
 const LOGIC = /^\s*(?:~|VAR\b|CONST\b|LIST\b|EXTERNAL\b|TODO\b)/;
 const IDENT = /^\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)/;
+
+/**
+ * Blanks out `//` and `/* *\/` comments, keeping every newline so line numbers stay true. (The
+ * linter has the same helper; it is repeated here so the map does not pull in the tag schemas.)
+ */
+function stripComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
 
 /** Index of the first unescaped `#` (a tag), or the line's length. */
 function tagStart(text: string): number {
@@ -228,8 +237,6 @@ class Reader {
   readonly stitches = new Set<string>();
   /** `container.label` → node id, for labelled choices and gathers. */
   readonly labels = new Map<string, string>();
-  /** Containers first written in each file (start, knots and stitches). */
-  readonly containerOf = new Map<string, string>();
   title: string | undefined;
 
   private readonly edgeKeys = new Set<string>();
@@ -248,6 +255,7 @@ class Reader {
   private frames: Frame[] = [];
   private knotHasContent = false;
   private knotHasStitch = false;
+  private isRoot = false;
 
   constructor(private readonly files: Map<string, string>) {}
 
@@ -296,8 +304,10 @@ class Reader {
       cur: this.cur,
       groups: this.groups,
       frames: this.frames,
+      isRoot: this.isRoot,
     };
     this.file = file;
+    this.isRoot = isRoot;
     this.knot = null;
     this.stitch = null;
     this.container = START_ID;
@@ -343,14 +353,22 @@ class Reader {
     if (trimmed.startsWith('#')) {
       // Header or tag-only line.
       const title = /^#\s*title\s*:\s*(.*)$/i.exec(trimmed);
-      if (title && this.title === undefined && this.knot === null) this.title = title[1]?.trim();
+      if (title && this.title === undefined && this.knot === null && this.isRoot)
+        this.title = title[1]?.trim();
       if (tagValues(trimmed).has('ending')) this.content(trimmed, lineNo);
       return;
     }
 
     if (LOGIC.test(line)) {
       for (const t of scanDiverts(line).targets) {
-        this.referenced.push({ from: [], target: t.name, knot: this.knot, stitch: this.stitch });
+        this.referenced.push({
+          from: [],
+          target: t.name,
+          knot: this.knot,
+          stitch: this.stitch,
+          file: this.file,
+          line: lineNo,
+        });
       }
       return;
     }
@@ -403,7 +421,6 @@ class Reader {
     }
     this.knots.add(name);
     this.node({ id: name, kind: 'knot', label: name, file: this.file, line: lineNo });
-    this.containerOf.set(name, name);
     this.container = name;
     this.cur = new Set([name]);
   }
@@ -420,7 +437,6 @@ class Reader {
     const id = `${this.knot}.${name}`;
     this.stitches.add(id);
     this.node({ id, kind: 'stitch', label: name, file: this.file, line: lineNo });
-    this.containerOf.set(id, id);
     // A knot with no content of its own runs straight into its first stitch.
     if (!this.knotHasStitch && !this.knotHasContent) this.edge(this.knot, id, 'flow');
     this.knotHasStitch = true;
@@ -480,15 +496,16 @@ class Reader {
     const tags = tagValues(text.slice(cut));
     const ending = tags.get('ending');
     if (ending !== undefined) this.ending(ending, tags.get('resolved'), lineNo);
-    this.diverts(text.slice(0, cut), conditional);
+    this.diverts(text.slice(0, cut), lineNo, conditional);
   }
 
-  private diverts(text: string, conditional: boolean): void {
+  private diverts(text: string, lineNo: number, conditional: boolean): void {
     if (!text.includes('->') && !text.includes('<-')) return;
     const scan = scanDiverts(text);
     const from = this.sources();
     for (const t of scan.targets) {
-      this.pending.push({ from, target: t.name, knot: this.knot, stitch: this.stitch });
+      const { knot, stitch, file } = this;
+      this.pending.push({ from, target: t.name, knot, stitch, file, line: lineNo });
     }
     if (scan.ends && !conditional) this.cur = new Set();
   }
@@ -510,7 +527,8 @@ class Reader {
     const label = /^\(\s*([A-Za-z_]\w*)\s*\)\s*/.exec(rest);
     if (label) rest = rest.slice(label[0].length);
     // Conditions: `{cond}` blocks before the text.
-    for (let m = /^\{[^{}]*\}\s*/.exec(rest); m; m = /^\{[^{}]*\}\s*/.exec(rest)) rest = rest.slice(m[0].length);
+    for (let m = /^\{[^{}]*\}\s*/.exec(rest); m; m = /^\{[^{}]*\}\s*/.exec(rest))
+      rest = rest.slice(m[0].length);
 
     const span = bracketSpan(rest);
     let shown: string;
@@ -542,7 +560,8 @@ class Reader {
     }
     let group = this.groups.get(depth);
     if (group) {
-      for (const s of loose) group.loose.add(s);
+      // The point that offers the choices is not a loose end (a conditional branch resets to it).
+      for (const s of loose) if (!group.sources.has(s)) group.loose.add(s);
     } else {
       group = { sources: new Set(this.sources()), loose: new Set() };
       this.groups.set(depth, group);
@@ -575,7 +594,7 @@ class Reader {
     const afterTags = tagValues(after.slice(cut));
     const ending = afterTags.get('ending');
     if (ending !== undefined) this.ending(ending, afterTags.get('resolved'), lineNo);
-    this.diverts(after.slice(0, cut), after.slice(0, cut).includes('{'));
+    this.diverts(after.slice(0, cut), lineNo, after.slice(0, cut).includes('{'));
   }
 
   private gather(trimmed: string, lineNo: number): void {
@@ -652,13 +671,7 @@ export function buildMap(
       if (to.startsWith('@')) {
         // `-> END` after an `#ending:` line is the normal close: nothing to draw.
         if (reader.getNode(from)?.kind === 'ending') continue;
-        reader.node({
-          id: to,
-          kind: 'ending',
-          label: to.slice(1),
-          file: rootFile,
-          line: reader.getNode(from)?.line ?? 1,
-        });
+        reader.node({ id: to, kind: 'ending', label: to.slice(1), file: p.file, line: p.line });
       }
       reader.edge(from, to, 'divert');
     }
@@ -761,7 +774,7 @@ const SMALL = { font: 10, lh: 13 };
 export function textWidth(text: string, font: number, bold = false): number {
   let units = 0;
   for (const ch of text) {
-    if ('il.,:;|!\'`'.includes(ch)) units += 0.3;
+    if ("il.,:;|!'`".includes(ch)) units += 0.3;
     else if ('fjrt()[] '.includes(ch)) units += 0.38;
     else if ('mwMW@'.includes(ch)) units += 0.9;
     else if (ch >= 'A' && ch <= 'Z') units += 0.68;
@@ -798,14 +811,15 @@ export function smallPrint(node: MapNode): string[] {
   if (node.kind === 'choice' && node.score) out.push(scoreText(node.score));
   if (node.kind === 'ending') {
     if (node.ending === undefined) out.push('no #ending tag');
-    else if (node.resolved !== undefined) out.push(node.resolved ? 'resolved' : 'not resolved');
+    else if (node.resolved !== undefined) out.push(node.resolved ? '✓ resolved' : '✗ not resolved');
   }
   if (node.unreachable) out.push('unreachable');
   return out;
 }
 
 const sign = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
-export const scoreText = (s: MapScore): string => `de ${sign(s.de)} · own ${sign(s.own)} · res ${sign(s.res)}`;
+export const scoreText = (s: MapScore): string =>
+  `de ${sign(s.de)} · own ${sign(s.own)} · res ${sign(s.res)}`;
 
 function measure(node: MapNode): { width: number; height: number; lines: string[] } {
   const st = STYLES[node.kind];
@@ -820,22 +834,37 @@ function measure(node: MapNode): { width: number; height: number; lines: string[
   return { width, height, lines };
 }
 
+type LayoutGraph = InstanceType<typeof dagre.graphlib.Graph>;
+
 export function layoutMap(map: StoryMap): LaidOutMap {
-  const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'TB', nodesep: 22, ranksep: 42, edgesep: 12, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
   const sized = new Map<string, { width: number; height: number; lines: string[] }>();
-  for (const node of map.nodes) {
-    const m = measure(node);
-    sized.set(node.id, m);
-    g.setNode(node.id, { width: m.width, height: m.height });
+  const build = (): LayoutGraph => {
+    const g = new dagre.graphlib.Graph({ multigraph: false });
+    g.setGraph({ rankdir: 'TB', nodesep: 22, ranksep: 42, edgesep: 12, marginx: 16, marginy: 16 });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const node of map.nodes) {
+      const m = sized.get(node.id) ?? measure(node);
+      sized.set(node.id, m);
+      g.setNode(node.id, { width: m.width, height: m.height });
+    }
+    for (const edge of map.edges) {
+      if (!sized.has(edge.from) || !sized.has(edge.to) || g.hasEdge(edge.from, edge.to)) continue;
+      // Choices hang close under the point that offers them.
+      g.setEdge(edge.from, edge.to, { weight: edge.kind === 'choice' ? 2 : 1, minlen: 1 });
+    }
+    return g;
+  };
+  // Dagre's first ordering is a depth-first walk in insertion order, which is source order: a
+  // point's choices read left to right as written. Its crossing-reduction sweeps break ties by
+  // flipping siblings around, so they are left out: story graphs are nearly trees, and authors
+  // find a choice by its place in the file.
+  let g = build();
+  try {
+    dagre.layout(g, { disableOptimalOrderHeuristic: true });
+  } catch {
+    g = build();
+    dagre.layout(g);
   }
-  for (const edge of map.edges) {
-    if (!sized.has(edge.from) || !sized.has(edge.to)) continue;
-    // Choices hang close under the point that offers them.
-    g.setEdge(edge.from, edge.to, { weight: edge.kind === 'choice' ? 2 : 1, minlen: 1 });
-  }
-  dagre.layout(g);
 
   const nodes: LaidOutNode[] = map.nodes.map((node) => {
     const laid = g.node(node.id) as { x?: number; y?: number } | undefined;
@@ -981,16 +1010,21 @@ function nodeSvg(node: LaidOutNode): string {
   for (const line of small) {
     y += SMALL.lh;
     const italic = line === 'unreachable' ? ' font-style="italic"' : '';
+    const fill = node.unreachable
+      ? c.text
+      : line.startsWith('✓')
+        ? PALETTE.good.stroke
+        : line.startsWith('✗')
+          ? PALETTE.bad.stroke
+          : PALETTE.muted;
     texts.push(
-      `<text x="0" y="${n2(y - SMALL.lh * 0.27)}" font-size="${SMALL.font}"${italic} fill="${node.unreachable ? c.text : PALETTE.muted}">${escapeXml(line)}</text>`,
+      `<text x="0" y="${n2(y - SMALL.lh * 0.27)}" font-size="${SMALL.font}"${italic} fill="${fill}">${escapeXml(line)}</text>`,
     );
   }
   const tip = [
     node.kind === 'choice' ? (node.text ?? node.label) : node.label,
     node.kind === 'choice' && node.score ? scoreText(node.score) : '',
-    node.kind === 'ending' && node.resolved !== undefined
-      ? `resolved: ${node.resolved ? 'yes' : 'no'}`
-      : '',
+    node.kind === 'ending' && node.resolved !== undefined ? `resolved: ${node.resolved ? 'yes' : 'no'}` : '',
     `${node.file} line ${node.line}`,
     node.unreachable ? 'unreachable' : '',
   ]
@@ -1070,9 +1104,10 @@ export function mapToSvg(laid: LaidOutMap, options: SvgOptions = {}): string {
   const { map } = laid;
   const title = options.title ?? map.title ?? map.root;
   const counts = countMap(map);
+  const many = (n: number, one: string, more = `${one}s`) => `${n} ${n === 1 ? one : more}`;
   const summary =
-    `${counts.knots} knots, ${counts.stitches} stitches, ${counts.choices} choices, ` +
-    `${counts.endings} endings, ${counts.unreachable} unreachable`;
+    `${many(counts.knots, 'knot')}, ${many(counts.stitches, 'stitch', 'stitches')}, ` +
+    `${many(counts.choices, 'choice')}, ${many(counts.endings, 'ending')}, ${counts.unreachable} unreachable`;
   const showLegend = options.legend !== false;
   const items = showLegend ? legendItems() : [];
 

@@ -21,21 +21,10 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Compiler, CompilerOptions, Story } from 'inkjs/full';
-import { compileInk } from '../authoring/compile.ts';
-import { type Diagnostic, formatDiagnostic } from '../authoring/diagnostics.ts';
-import { readHeader } from '../authoring/lint.ts';
-import { formatClock, formatDuration } from '../engine/clock.ts';
-import { type Debrief, makeDebrief } from '../engine/debrief.ts';
-import { explore } from '../engine/explore.ts';
-import {
-  type CallState,
-  type ChoiceOption,
-  type StoryLine,
-  StoryLoadError,
-  StoryRunner,
-} from '../engine/runner.ts';
-import { scoreChoices } from '../engine/scoring.ts';
-import { AXES, AXIS_NAMES, type Metadata, parseHeader, type Score, splitTag } from '../engine/tags.ts';
+import type { Diagnostic } from '../authoring/diagnostics.ts';
+import type { Debrief } from '../engine/debrief.ts';
+import type { CallState, ChoiceOption, StoryLine, StoryRunner } from '../engine/runner.ts';
+import type { Metadata, Score } from '../engine/tags.ts';
 
 export const USAGE = 'Usage: npx tsx src/cli/play.ts [--plain] [--seed N] <story.ink | story.json>';
 
@@ -57,6 +46,41 @@ const INK_WARNING = 1;
 const INK_AUTHOR = 0;
 
 /**
+ * The game's compiler and engine, loaded only for scenario mode: `--plain` needs nothing but inkjs,
+ * and starts in half the time without them (it runs once per conformance case).
+ */
+async function loadGame() {
+  const [compile, diagnostics, lint, clock, debrief, explore, runner, scoring, tags] = await Promise.all([
+    import('../authoring/compile.ts'),
+    import('../authoring/diagnostics.ts'),
+    import('../authoring/lint.ts'),
+    import('../engine/clock.ts'),
+    import('../engine/debrief.ts'),
+    import('../engine/explore.ts'),
+    import('../engine/runner.ts'),
+    import('../engine/scoring.ts'),
+    import('../engine/tags.ts'),
+  ]);
+  return {
+    compileInk: compile.compileInk,
+    formatDiagnostic: diagnostics.formatDiagnostic,
+    readHeader: lint.readHeader,
+    formatClock: clock.formatClock,
+    formatDuration: clock.formatDuration,
+    makeDebrief: debrief.makeDebrief,
+    explore: explore.explore,
+    StoryRunner: runner.StoryRunner,
+    StoryLoadError: runner.StoryLoadError,
+    scoreChoices: scoring.scoreChoices,
+    AXES: tags.AXES,
+    AXIS_NAMES: tags.AXIS_NAMES,
+    parseHeader: tags.parseHeader,
+    splitTag: tags.splitTag,
+  };
+}
+type Game = Awaited<ReturnType<typeof loadGame>>;
+
+/**
  * Runs the player. Never throws and never exits the process: returns the exit code, having written
  * the story to `stdout` and every problem, as one line each, to `stderr`.
  */
@@ -64,15 +88,15 @@ export async function main(
   argv: readonly string[],
   stdin: NodeJS.ReadableStream | string,
   stdout: Output,
-  stderr: Output = stdout,
+  stderr: Output = process.stderr,
 ): Promise<number> {
   const parsed = parseArgs(argv);
-  if (parsed === 'help') {
+  if ('help' in parsed) {
     stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (typeof parsed === 'string') {
-    stderr.write(`play: ${parsed}\n${USAGE}\n`);
+  if ('usage' in parsed) {
+    stderr.write(`play: ${parsed.usage}\n${USAGE}\n`);
     return 2;
   }
   const input = new LineReader(stdin);
@@ -87,26 +111,28 @@ export async function main(
   }
 }
 
-function parseArgs(argv: readonly string[]): Options | 'help' | string {
+function parseArgs(argv: readonly string[]): Options | { help: true } | { usage: string } {
   let plain = false;
   let seed: number | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--help' || arg === '-h') return { help: true };
     if (arg === '--plain') plain = true;
     else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const value = arg === '--seed' ? argv[++i] : arg.slice('--seed='.length);
-      if (value === undefined || !/^-?\d+$/.test(value)) return '--seed needs a whole number, e.g. --seed 7';
+      if (value === undefined || !/^-?\d+$/.test(value)) {
+        return { usage: '--seed needs a whole number, e.g. --seed 7' };
+      }
       seed = Number(value);
     } else if (arg === '--') {
       files.push(...argv.slice(i + 1));
       break;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
+    } else if (arg.startsWith('-')) return { usage: `unknown option '${arg}'` };
     else files.push(arg);
   }
-  if (files.length === 0) return 'which story? Give an .ink or compiled .json file';
-  if (files.length > 1) return `one story at a time (got ${files.length}: ${files.join(', ')})`;
+  if (files.length === 0) return { usage: 'which story? Give an .ink or a compiled .json file' };
+  if (files.length > 1) return { usage: `one story at a time (got ${files.length}: ${files.join(', ')})` };
   return { plain, seed, file: files[0] ?? '' };
 }
 
@@ -135,7 +161,7 @@ function loadFile(file: string): Loaded {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { kind: 'error', message: 'is not UTF-8 text' };
+    return { kind: 'error', message: 'is not UTF-8 text (is it a binary file?)' };
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { kind: 'error', message: 'is empty: there is no story in it' };
@@ -180,7 +206,8 @@ function compileRaw(file: string, path: string, source: string, stderr: Output):
     const m = INK_MESSAGE.exec(message.trim());
     const where = m ? display(m[2]) : file;
     const line = m?.[3] ? ` line ${m[3]}` : '';
-    const text = oneLine(m ? (m[4] ?? '') : message);
+    // The compiler wraps some messages twice: "Failed to load: 'x.ink'. Error:Error: ...".
+    const text = oneLine(m ? (m[4] ?? '') : message).replace(/\.?\s*(?:Error:\s*)+/g, ': ');
     const label = type === INK_WARNING ? 'warning: ' : type === INK_AUTHOR ? 'TODO: ' : '';
     if (type !== INK_WARNING && type !== INK_AUTHOR) failed = true;
     stderr.write(`${where}${line}: ${label}${text}\n`);
@@ -307,9 +334,11 @@ async function run(options: Options, input: LineReader, out: Output, err: Output
     const opened = tryOpen(file, json, options.seed, err);
     return opened ? playPlain(file, opened, input, out, err) : 1;
   }
+  const g = await loadGame();
   if (loaded.kind === 'ink') {
-    const header = readHeader(loaded.source).tags;
-    if (isScenario(header)) return playScenarioInk(options, loaded.path, loaded.source, input, out, err);
+    const header = g.readHeader(loaded.source).tags;
+    if (isScenario(g, header))
+      return playScenarioInk(g, options, loaded.path, loaded.source, input, out, err);
     const json = compileRaw(file, loaded.path, loaded.source, err);
     if (json === undefined) return 1;
     const opened = tryOpen(file, json, options.seed, err);
@@ -318,15 +347,15 @@ async function run(options: Options, input: LineReader, out: Output, err: Output
   const opened = tryOpen(file, loaded.json, options.seed, err);
   if (!opened) return 1;
   const tags = opened.story.globalTags ?? [];
-  if (!isScenario(tags)) return playUnscored(file, opened, input, out, err);
-  const header = parseHeader(tags);
+  if (!isScenario(g, tags)) return playUnscored(file, opened, input, out, err);
+  const header = g.parseHeader(tags);
   if (!header.ok) {
     err.write(
       `${file}: the scenario header is not valid: ${header.issues.map((i) => i.message).join('; ')}\n`,
     );
     return 1;
   }
-  return playScenario(options, loaded.json, input, out, err);
+  return playScenario(g, options, loaded.json, input, out, err);
 }
 
 function tryOpen(file: string, json: string, seed: number | undefined, err: Output) {
@@ -339,10 +368,10 @@ function tryOpen(file: string, json: string, seed: number | undefined, err: Outp
 }
 
 /** A story is one of ours when its header parses, or when it uses a key only scenarios use. */
-function isScenario(tags: readonly string[]): boolean {
-  if (parseHeader(tags).ok) return true;
+function isScenario(g: Game, tags: readonly string[]): boolean {
+  if (g.parseHeader(tags).ok) return true;
   return tags.some((t) => {
-    const split = splitTag(t);
+    const split = g.splitTag(t);
     return split.ok && SCENARIO_KEYS.includes(split.key);
   });
 }
@@ -399,7 +428,9 @@ async function playPlain(
       const answer = line.trim();
       if (/^-?\d+$/.test(answer)) {
         const index = Number(answer) - 1;
-        if (index < 0 || index >= choices.length) {
+        // As inklecate: a number past the last choice is "out of range"; zero or below just asks again.
+        if (index < 0) continue;
+        if (index >= choices.length) {
           out.write('Choice out of range\n');
           continue;
         }
@@ -445,6 +476,14 @@ async function playUnscored(
   err.write(
     `${file}: warning: no scenario header (# title, # summary, # setting, # difficulty, # minutes, # cast): playing it as plain ink; nothing is scored\n`,
   );
+  // Global tags are the story's metadata (Inky writes title and author there), not the first line's.
+  const global = story.globalTags ?? [];
+  const meta = (key: string) =>
+    global.map((t) => /^\s*(\w+)\s*:\s*(.*)$/.exec(t)).find((m) => m?.[1]?.toLowerCase() === key)?.[2];
+  const title = meta('title');
+  const author = meta('author');
+  if (title) out.write(`${title}${author ? `, by ${author}` : ''}\n\n`);
+  let first = true;
   for (;;) {
     while (story.canContinue) {
       let text: string;
@@ -454,15 +493,16 @@ async function playUnscored(
         err.write(`${file}: the story stopped: ${oneLine(errorMessage(e))}\n`);
         return 1;
       }
+      const tags = (story.currentTags ?? []).slice(first ? global.length : 0);
+      first = false;
+      const line = text.replace(/\n$/, '');
+      if (line.trim() !== '') out.write(`${line}\n`);
+      if (tags.length > 0) out.write(`    (${tags.map((t) => `#${t}`).join(' ')})\n`);
       for (const w of warnings.splice(0)) err.write(`${file}: ${oneLine(w)}\n`);
       if (errors.length > 0) {
         err.write(`${file}: the story stopped: ${errors.splice(0).map(oneLine).join('; ')}\n`);
         return 1;
       }
-      const tags = story.currentTags ?? [];
-      const line = text.replace(/\n$/, '');
-      if (line.trim() !== '') out.write(`${line}\n`);
-      if (tags.length > 0) out.write(`    (${tags.map((t) => `#${t}`).join(' ')})\n`);
     }
     const choices = story.currentChoices;
     if (choices.length === 0) break;
@@ -524,6 +564,7 @@ function inputEnded(out: Output): number {
 // Scenario mode: the game's compiler, engine, scoring and debrief
 
 async function playScenarioInk(
+  g: Game,
   options: Options,
   path: string,
   source: string,
@@ -543,14 +584,14 @@ async function playScenarioInk(
       return undefined;
     }
   };
-  const compiled = compileInk(virtual, source, read);
+  const compiled = g.compileInk(virtual, source, read);
   const display = (d: Diagnostic): Diagnostic => ({
     ...d,
     file: d.file === virtual ? options.file : shown(fromVirtual(d.file)),
   });
-  for (const d of compiled.diagnostics) err.write(`${formatDiagnostic(display(d))}\n`);
+  for (const d of compiled.diagnostics) err.write(`${g.formatDiagnostic(display(d))}\n`);
   if (!compiled.json) return 1;
-  return playScenario(options, compiled.json, input, out, err);
+  return playScenario(g, options, compiled.json, input, out, err);
 }
 
 function toVirtual(path: string): string {
@@ -562,6 +603,7 @@ function fromVirtual(p: string): string {
 }
 
 async function playScenario(
+  g: Game,
   options: Options,
   json: string,
   input: LineReader,
@@ -571,13 +613,10 @@ async function playScenario(
   const { file } = options;
   let runner: StoryRunner;
   try {
-    runner = new StoryRunner(json);
+    runner = new g.StoryRunner(json, { seed: options.seed });
   } catch (e) {
-    err.write(`${file}: ${e instanceof StoryLoadError ? e.message : oneLine(errorMessage(e))}\n`);
+    err.write(`${file}: ${e instanceof g.StoryLoadError ? e.message : oneLine(errorMessage(e))}\n`);
     return 1;
-  }
-  if (options.seed !== undefined && !seedRunner(runner, options.seed)) {
-    err.write(`${file}: warning: --seed is not available in scenario mode; use --plain\n`);
   }
   writeTitle(runner.metadata, out);
 
@@ -585,7 +624,7 @@ async function playScenario(
     const before: CallState = { ...runner.callState };
     const line = runner.next();
     if (line) {
-      writeLine(line, before, runner.callState, out);
+      writeLine(g, line, before, runner.callState, out);
       if (line.marks.notes !== undefined) {
         const picked = await askNotes(line.marks.notes, runner.metadata, input, out);
         if (picked === undefined) return inputEnded(out);
@@ -603,19 +642,22 @@ async function playScenario(
       if (index === undefined) return inputEnded(out);
       const was: CallState = { ...runner.callState };
       const chosen = runner.choose(index);
-      if (chosen) writeChoiceResult(chosen, runner, was, out);
+      if (chosen) writeChoiceResult(g, chosen, runner, was, out);
       continue;
     }
     if (state.kind === 'ended') {
-      const bounds = explore(json).bounds;
-      const debrief = makeDebrief(
+      const explored = g.explore(json);
+      const debrief = g.makeDebrief(
         runner.history,
-        bounds,
+        explored.bounds,
         { title: state.ending, resolved: state.resolved },
         runner.startMood,
         runner.desk,
       );
-      writeDebrief(debrief, out);
+      writeDebrief(g, debrief, out);
+      if (explored.truncated) {
+        out.write(`\n(The story has over ${explored.paths} paths: "possible" counts only those explored.)\n`);
+      }
       return 0;
     }
     if (state.kind === 'failed') {
@@ -623,14 +665,6 @@ async function playScenario(
       return 1;
     }
   }
-}
-
-/** The runner keeps its inkjs Story to itself; reach it only to seed ink's random numbers. */
-function seedRunner(runner: StoryRunner, seed: number): boolean {
-  const story = (runner as unknown as { story?: unknown }).story;
-  if (!(story instanceof Story)) return false;
-  seedStory(story, seed);
-  return true;
 }
 
 function writeTitle(meta: Metadata, out: Output): void {
@@ -647,17 +681,23 @@ function writeTitle(meta: Metadata, out: Output): void {
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-function writeLine(line: StoryLine, before: CallState, after: Readonly<CallState>, out: Output): void {
+function writeLine(
+  g: Game,
+  line: StoryLine,
+  before: CallState,
+  after: Readonly<CallState>,
+  out: Output,
+): void {
   const { marks } = line;
   if (marks.call !== undefined) out.write(`[the phone rings: ${marks.call}]\n`);
   if (line.text !== '') out.write(line.speaker ? `${line.speaker}: ${line.text}\n` : `${line.text}\n`);
   const effects: string[] = [];
   if (marks.call !== undefined && marks.rep) effects.push(`you answer as ${marks.rep}`);
-  if (marks.time) effects.push(`${formatDuration(marks.time)} pass`);
-  if (marks.wait) effects.push(`kept waiting ${formatDuration(marks.wait)}`);
+  if (marks.time) effects.push(`+${g.formatDuration(marks.time)}`);
+  if (marks.wait) effects.push(`kept waiting ${g.formatDuration(marks.wait)}`);
   if (marks.hold) {
     effects.push(
-      `on hold ${formatDuration(marks.hold.seconds)}${marks.hold.asked ? ', asked first' : ', without asking'}`,
+      `on hold ${g.formatDuration(marks.hold.seconds)}${marks.hold.asked ? ', asked first' : ', without asking'}`,
     );
   }
   if (marks.transfer)
@@ -666,15 +706,21 @@ function writeLine(line: StoryLine, before: CallState, after: Readonly<CallState
   if (marks.repeated !== undefined) effects.push(`had to repeat ${marks.repeated}`);
   if (marks.crm !== undefined) effects.push(`CRM note: ${marks.crm}`);
   if (before.mood !== after.mood) effects.push(`mood ${signed(before.mood)} → ${signed(after.mood)}`);
-  if (effects.length > 0) out.write(`    [${formatClock(after.seconds)}] ${effects.join(' · ')}\n`);
+  if (effects.length > 0) out.write(`    [${g.formatClock(after.seconds)}] ${effects.join(' · ')}\n`);
 }
 
-function writeChoiceResult(chosen: ChoiceOption, runner: StoryRunner, before: CallState, out: Output): void {
-  const scored = scoreChoices(runner.history);
+function writeChoiceResult(
+  g: Game,
+  chosen: ChoiceOption,
+  runner: StoryRunner,
+  before: CallState,
+  out: Output,
+): void {
+  const scored = g.scoreChoices(runner.history);
   const last = scored[scored.length - 1];
   const points: Score = last?.score ?? chosen.marks.score;
-  const parts = AXES.filter((a) => points[a] !== 0).map(
-    (a) => `${signed(points[a])} ${AXIS_NAMES[a].toLowerCase()}`,
+  const parts = g.AXES.filter((a) => points[a] !== 0).map(
+    (a) => `${signed(points[a])} ${g.AXIS_NAMES[a].toLowerCase()}`,
   );
   let earned = parts.length ? parts.join(', ') : 'no points';
   if (last?.empathyUse !== undefined && last.empathyUse > 1 && chosen.marks.score.de > 0) {
@@ -683,9 +729,9 @@ function writeChoiceResult(chosen: ChoiceOption, runner: StoryRunner, before: Ca
   out.write(`${earned}${chosen.marks.feedback ? `: ${chosen.marks.feedback}` : ''}\n`);
   const after = runner.callState;
   const effects: string[] = [];
-  if (chosen.marks.time) effects.push(`${formatDuration(chosen.marks.time)} pass`);
+  if (chosen.marks.time) effects.push(`+${g.formatDuration(chosen.marks.time)}`);
   if (before.mood !== after.mood) effects.push(`mood ${signed(before.mood)} → ${signed(after.mood)}`);
-  if (effects.length > 0) out.write(`    [${formatClock(after.seconds)}] ${effects.join(' · ')}\n`);
+  if (effects.length > 0) out.write(`    [${g.formatClock(after.seconds)}] ${effects.join(' · ')}\n`);
   out.write('\n');
 }
 
@@ -719,36 +765,36 @@ async function askNotes(
 }
 
 /** `Ownership 7 of 10 possible (70%)`: the debrief's line for one axis. */
-export function axisLine(a: Debrief['axes'][number]): string {
+function axisLine(a: Debrief['axes'][number]): string {
   return `${a.name} ${a.points} of ${a.best} possible (${a.percent}%)`;
 }
 
-function writeDebrief(d: Debrief, out: Output): void {
+function writeDebrief(g: Game, d: Debrief, out: Output): void {
   out.write('\n== Debrief ==\n');
   out.write(`Ending: ${d.ending} (${d.resolved ? 'resolved' : 'not resolved'})\n\n`);
   for (const a of d.axes) out.write(`${axisLine(a)}\n  ${a.coaching}\n`);
   const f = d.figures;
   out.write('\nThe call\n');
   const rows: [string, string][] = [
-    ['Duration', formatDuration(f.seconds)],
+    ['Duration', g.formatDuration(f.seconds)],
     ['Decisions', String(f.decisions)],
     ['Had to repeat themselves', f.repeats === 0 ? 'never' : `${f.repeats}×`],
-    ['Kept waiting', f.waited === 0 ? 'no' : formatDuration(f.waited)],
+    ['Kept waiting', f.waited === 0 ? 'no' : g.formatDuration(f.waited)],
     ['Resolved on first contact', f.firstContactResolution ? 'yes' : 'no'],
     ['Estimated satisfaction', `${f.satisfaction.toFixed(1)} / 5`],
   ];
   for (const [label, value] of rows) out.write(`  ${label}: ${value}\n`);
-  if (d.journey) writeJourney(d.journey, out);
+  if (d.journey) writeJourney(g, d.journey, out);
 }
 
-function writeJourney({ calls, summary }: NonNullable<Debrief['journey']>, out: Output): void {
+function writeJourney(g: Game, { calls, summary }: NonNullable<Debrief['journey']>, out: Output): void {
   out.write('\nThe customer’s journey\n');
   const rows: [string, string][] = [
-    ['Customer’s time', formatDuration(summary.customerSeconds)],
+    ['Customer’s time', g.formatDuration(summary.customerSeconds)],
     ['Calls', String(summary.calls)],
     ['Reps', summary.reps.length ? `${summary.reps.length} (${summary.reps.join(', ')})` : '0'],
     ['Departments', summary.departments.join(', ') || 'none'],
-    ['Holds', summary.holds ? `${summary.holds} (${formatDuration(summary.holdSeconds)})` : 'none'],
+    ['Holds', summary.holds ? `${summary.holds} (${g.formatDuration(summary.holdSeconds)})` : 'none'],
     [
       'Transfers',
       summary.transfers
@@ -762,14 +808,14 @@ function writeJourney({ calls, summary }: NonNullable<Debrief['journey']>, out: 
     const holdSeconds = call.holds.reduce((s, h) => s + h.seconds, 0);
     const details = [
       call.holds.length
-        ? `${call.holds.length} hold${call.holds.length > 1 ? 's' : ''} (${formatDuration(holdSeconds)}${call.holds.some((h) => !h.asked) ? ', not all asked' : ''})`
+        ? `${call.holds.length} hold${call.holds.length > 1 ? 's' : ''} (${g.formatDuration(holdSeconds)}${call.holds.some((h) => !h.asked) ? ', not all asked' : ''})`
         : 'no holds',
       ...call.transfers.map((t) => `${t.warm ? 'warm' : 'cold'} transfer to ${t.to}`),
       call.dropped !== undefined ? `line dropped: ${call.dropped}` : '',
       call.notes ? `notes: ${call.notes.facts.length} fact${call.notes.facts.length === 1 ? '' : 's'}` : '',
     ].filter(Boolean);
     out.write(
-      `  Call ${call.index + 1} · ${call.department}${call.rep ? ` · ${call.rep}` : ''}, at ${formatClock(call.startedAt)} for ${formatDuration(call.endedAt - call.startedAt)}: ${details.join(' · ')}\n`,
+      `  Call ${call.index + 1} · ${call.department}${call.rep ? ` · ${call.rep}` : ''}, at ${g.formatClock(call.startedAt)} for ${g.formatDuration(call.endedAt - call.startedAt)}: ${details.join(' · ')}\n`,
     );
     if (call.breaker) out.write(`    What would have broken the chain: ${call.breaker}\n`);
   }
@@ -784,7 +830,11 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
+/** A message on one line, and short: some inkjs errors quote the source of a whole class. */
+function oneLine(s: string): string {
+  const flat = s.replace(/\s*\n\s*/g, ' ').trim();
+  return flat.length > 240 ? `${flat.slice(0, 240)}…` : flat;
+}
 
 function isMain(): boolean {
   const script = process.argv[1];

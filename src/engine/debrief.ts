@@ -231,7 +231,8 @@ export function makeDebrief(
       repeats: last.repeats,
       waited: last.waited,
       decisions: choices.length,
-      firstContactResolution: ending.resolved,
+      // Solved, and in the first contact: a customer who had to call back was not.
+      firstContactResolution: ending.resolved && (desk?.calls.length ?? 0) <= 1,
       satisfaction: satisfaction(last.mood, ending.resolved, last.repeats),
       finalMood: last.mood,
     },

@@ -23,8 +23,14 @@ export interface Exploration {
   truncated: boolean;
 }
 
-export function explore(json: StoryJson, maxPaths = 50_000, options: RunnerOptions = {}): Exploration {
+export interface ExploreOptions extends RunnerOptions {
+  /** Stop (and say `truncated`) after this many milliseconds: tools that must stay responsive. */
+  timeLimitMs?: number;
+}
+
+export function explore(json: StoryJson, maxPaths = 50_000, options: ExploreOptions = {}): Exploration {
   const runner = new StoryRunner(json, options);
+  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeLimitMs;
   const result: Exploration = {
     paths: 0,
     endings: {},
@@ -38,7 +44,7 @@ export function explore(json: StoryJson, maxPaths = 50_000, options: RunnerOptio
     truncated: false,
   };
   const walk = (): void => {
-    if (result.paths >= maxPaths) {
+    if (result.paths >= maxPaths || (result.paths % 16 === 0 && Date.now() > deadline)) {
       result.truncated = true;
       return;
     }

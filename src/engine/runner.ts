@@ -90,6 +90,8 @@ export interface RunnerOptions {
    * tags the game does not understand are collected in `warnings` instead of stopping the story.
    */
   lenient?: boolean;
+  /** Seed for ink's RANDOM and shuffles, for repeatable runs. */
+  seed?: number;
 }
 
 /** What a story without a header plays as in author mode. */
@@ -136,6 +138,10 @@ export class StoryRunner {
       this.story = new Story(json as string);
     } catch (e) {
       throw new StoryLoadError(`not a compiled ink story: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (options.seed !== undefined) {
+      this.story.state.storySeed = options.seed;
+      this.story.state.previousRandom = 0;
     }
     this.story.onError = (message, type) => {
       // ErrorType.Warning is 1: warnings do not stop the story.

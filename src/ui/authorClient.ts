@@ -40,6 +40,11 @@ export class AuthorClient {
     return worker;
   }
 
+  /** True while a request is waiting for its answer. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Stops the worker and fails whatever was waiting. */
   reset(reason: Error): void {
     this.worker?.terminate();

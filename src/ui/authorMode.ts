@@ -12,6 +12,7 @@ import { formatClock } from '../engine/clock.ts';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
 import { AuthorClient, TimeoutError } from './authorClient.ts';
 import { h, text } from './dom.ts';
+import { renderMapView } from './mapView.ts';
 
 /** Bigger than any real scenario by far; a file this size is a mistake, and says so. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -71,6 +72,8 @@ export function renderAuthorMode(
   const log = h('ol', { class: 'author-log', 'aria-label': 'Story output', tabindex: 0 });
   const choices = h('ol', { class: 'choices', 'aria-label': 'Choices' });
   const restart = h('button', { type: 'button' }, 'Restart story');
+  const mapButton = h('button', { type: 'button' }, 'Show the map');
+  const mapArea = h('div', { class: 'author-map' });
   const panel = h('dl', { class: 'author-panel', 'aria-label': 'Live state' });
 
   const element = h(
@@ -83,7 +86,7 @@ export function renderAuthorMode(
       h(
         'div',
         { class: 'author-source' },
-        h('div', { class: 'author-toolbar' }, openButton, fileInput, librarySelect, play),
+        h('div', { class: 'author-toolbar' }, openButton, fileInput, librarySelect, play, mapButton),
         editor,
         status,
         problems,
@@ -99,6 +102,7 @@ export function renderAuthorMode(
         panel,
       ),
     ),
+    mapArea,
   );
 
   const showProblems = (diagnostics: Diagnostic[]): void => {
@@ -126,8 +130,17 @@ export function renderAuthorMode(
     editor.scrollTop = Math.max(0, (line - 5) * lineHeight);
   };
 
+  let lastPanel: PlayStep['panel'] = {
+    score: { de: 0, own: 0, res: 0 },
+    mood: 0,
+    seconds: 0,
+    location: '',
+    variables: {},
+    warnings: [],
+  };
   const showPanel = (step: PlayStep): void => {
     const p = step.panel;
+    lastPanel = p;
     const row = (label: string, value: string) => [text('dt', label), text('dd', value)];
     const scoreRows = AXES.flatMap((axis) =>
       row(
@@ -210,6 +223,8 @@ export function renderAuthorMode(
       return;
     }
     status.textContent = 'Checking…';
+    // A new version supersedes whatever the worker is still busy with (score bounds of the last one).
+    if (client.busy) client.reset(new Error('superseded by a newer version'));
     let result: AuthorResult;
     try {
       result = await client.request({ type: 'compile', file: fileName, source }, COMPILE_MS);
@@ -224,7 +239,21 @@ export function renderAuthorMode(
     status.textContent = result.playable
       ? `Compiled in ${result.compileMs} ms${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}. Playing “${result.title ?? fileName}”.`
       : `${errors} error${errors > 1 ? 's' : ''}: fix ${errors > 1 ? 'them' : 'it'} and try again (click one to see its line).`;
-    if (result.first) showStep(result.first);
+    if (result.first) {
+      showStep(result.first);
+      void fetchBounds(result.first);
+    }
+  };
+
+  /** Best and worst achievable scores, worked out after the story is already playing. */
+  const fetchBounds = async (first: PlayStep): Promise<void> => {
+    try {
+      const result = await client.request({ type: 'bounds' }, COMPILE_MS);
+      if (result.kind === 'bounds' && result.bounds)
+        showPanel({ ...first, panel: { ...lastPanel, bounds: result.bounds } });
+    } catch {
+      // Too big to explore in time: the panel simply shows no bounds.
+    }
   };
 
   const choose = async (index: number): Promise<void> => {
@@ -295,6 +324,22 @@ export function renderAuthorMode(
       if (result.kind === 'step') showStep(result.step);
     } catch (e) {
       failed('Restarting', e);
+    }
+  });
+  mapButton.addEventListener('click', async () => {
+    const source = editor.value;
+    const rejected = rejectSource(source, new Blob([source]).size);
+    if (rejected) {
+      status.textContent = rejected;
+      return;
+    }
+    mapArea.replaceChildren(text('p', 'Drawing the map…', { class: 'author-status' }));
+    try {
+      const result = await client.request({ type: 'map', file: fileName, source }, COMPILE_MS);
+      if (result.kind === 'map') mapArea.replaceChildren(renderMapView(result.svg, fileName));
+    } catch (e) {
+      mapArea.replaceChildren();
+      failed('Drawing the map', e);
     }
   });
   back.addEventListener('click', actions.menu, { once: true });
