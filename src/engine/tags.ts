@@ -150,6 +150,20 @@ function parseValue<T>(
   return undefined;
 }
 
+/** The tags that split into key and value and belong in `context`; the rest become errors. */
+function* placedTags(
+  tags: readonly string[],
+  context: TagContext,
+  errors: string[],
+): Generator<{ key: string; value: string }> {
+  for (const raw of tags) {
+    const split = splitTag(raw);
+    const wrong = split.ok ? misplacedKey(split.key, context) : split.message;
+    if (wrong !== undefined || !split.ok) errors.push(wrong ?? '');
+    else yield split;
+  }
+}
+
 const scoreValue = z
   .string()
   .regex(/^(0|[+-][1-5])$/, 'expected a signed whole number from -5 to +5 such as +2, -1 or 0')
@@ -179,18 +193,7 @@ export function parseChoiceTags(tags: readonly string[]): Parsed<ChoiceMarks> {
   const marked: Axis[] = [];
   let feedback: string | undefined;
   const extra: Pick<ChoiceMarks, 'mood' | 'time' | 'empathy' | 'action'> = {};
-  for (const raw of tags) {
-    const split = splitTag(raw);
-    if (!split.ok) {
-      errors.push(split.message);
-      continue;
-    }
-    const { key, value } = split;
-    const wrong = misplacedKey(key, 'choice');
-    if (wrong) {
-      errors.push(wrong);
-      continue;
-    }
+  for (const { key, value } of placedTags(tags, 'choice', errors)) {
     if (key === 'feedback') {
       if (value === '') errors.push('#feedback is empty: say why this choice scored as it did');
       else if (feedback !== undefined) errors.push('a choice has two #feedback tags');
@@ -320,18 +323,7 @@ export function parseLineTags(tags: readonly string[], cast: readonly string[]):
     errors.push(`a line has two #${key} tags`);
     return false;
   };
-  for (const raw of tags) {
-    const split = splitTag(raw);
-    if (!split.ok) {
-      errors.push(split.message);
-      continue;
-    }
-    const { key, value } = split;
-    const wrong = misplacedKey(key, 'line');
-    if (wrong) {
-      errors.push(wrong);
-      continue;
-    }
+  for (const { key, value } of placedTags(tags, 'line', errors)) {
     switch (key) {
       case 'mood':
         if (once(key)) extra.mood = parseValue(moodValue, key, value, errors);
