@@ -30,7 +30,8 @@ export interface ExploreOptions extends RunnerOptions {
 
 export function explore(json: StoryJson, maxPaths = 50_000, options: ExploreOptions = {}): Exploration {
   const runner = new StoryRunner(json, options);
-  const deadline = options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeLimitMs;
+  const deadline =
+    options.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeLimitMs;
   const result: Exploration = {
     paths: 0,
     endings: {},

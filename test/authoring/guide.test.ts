@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkStory } from '../../src/authoring/check.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { naiveReport } from '../../src/engine/strategies.ts';
 import { compileSource, messages, ROOT } from '../helpers.ts';
