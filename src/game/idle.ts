@@ -8,6 +8,8 @@ import Phaser from 'phaser';
 import type { GameSession } from '../flow/session.ts';
 
 const SETTLE_FRAMES = 1;
+/** How long the trainee rests on a line before the scene animates its reaction. */
+const READING_PAUSE_MS = 180;
 
 function busy(game: Phaser.Game): boolean {
   for (const scene of game.scene.getScenes(true)) {
@@ -31,17 +33,13 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => vo
     still = 0;
     if (!game.loop.running) game.loop.wake();
   };
-  // The trainee acted: hold the world for a frame so the browser paints the new line on its own,
-  // then animate the reaction. Without this the line waits behind a frame of the scene.
-  let pending = 0;
+  // The trainee acted: hold the world so the browser paints the new line on its own, and animate
+  // the reaction once they pause to read. Clicking quickly through lines never waits on the scene.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const wakeSoon = (): void => {
     if (game.loop.running) game.loop.sleep();
-    const token = ++pending;
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if (token === pending) wake();
-      }),
-    );
+    clearTimeout(timer);
+    timer = setTimeout(() => requestAnimationFrame(wake), READING_PAUSE_MS);
   };
   game.events.on(Phaser.Core.Events.POST_RENDER, afterRender);
   const offs = [
@@ -54,5 +52,6 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => vo
     game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
     for (const off of offs) off();
     window.removeEventListener('resize', wake);
+    clearTimeout(timer);
   };
 }

@@ -6,7 +6,6 @@
 import type { AudioOutput } from '../audio/audio.ts';
 import type { DeskAction } from '../engine/tags.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
-import { renderAuthorMode } from './authorMode.ts';
 import { renderDebrief } from './debrief.ts';
 import { createDeskPanel, type DeskPanel } from './deskPanel.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
@@ -146,9 +145,20 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
         main.scrollTop = 0;
         break;
       case 'author': {
-        const author = renderAuthorMode(next.stories, { menu: () => session.showMenu(), notify });
-        disposeScreen = author.dispose;
-        main.replaceChildren(author.element);
+        // Author mode is for trainers only: its code loads when it is opened, not at startup.
+        main.replaceChildren(
+          text('p', 'Opening author mode…', { class: 'panel author-loading', role: 'status' }),
+        );
+        void import('./authorMode.ts').then(
+          ({ renderAuthorMode }) => {
+            if (screen !== next) return;
+            const author = renderAuthorMode(next.stories, { menu: () => session.showMenu(), notify });
+            disposeScreen = author.dispose;
+            main.replaceChildren(author.element);
+          },
+          (e: unknown) =>
+            notify(`Author mode could not load: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+        );
         break;
       }
       case 'problem': {

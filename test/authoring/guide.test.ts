@@ -31,6 +31,11 @@ describe('the authoring guide', () => {
     expect(Object.keys(exploration.endings).length).toBeGreaterThanOrEqual(4);
     for (const result of naiveReport(r.json ?? '', exploration.bounds))
       expect(result.passes, result.name).toBe(true);
+    // And the checker finds nothing to say against it.
+    const report = checkStory('stories/template.ink', template, () => undefined);
+    expect(report.ok).toBe(true);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.exploration?.complete).toBe(true);
   });
 
   it('documents mistakes', () => {

@@ -1,0 +1,298 @@
+/**
+ * Results leave the trainee's browser as files: JSON for the trainer's dashboard (validated on the
+ * way back in) and CSV for spreadsheets. The dashboard merges files into a cohort by attempt id, so
+ * importing the same file twice counts nothing twice.
+ */
+import { z } from 'zod';
+import { AXES, AXIS_NAMES } from '../engine/tags.ts';
+import {
+  type Attempt,
+  describeIssues,
+  Iso,
+  MODES,
+  NoteSchema,
+  type Profile,
+  ResultSchema,
+} from './schema.ts';
+
+export const RESULTS_FORMAT = 'beyond-the-script/results';
+export const RESULTS_VERSION = 1;
+
+/** A finished attempt as it appears in a results file (version 1). */
+export const ExportedAttemptSchema = z.object({
+  id: z.string().min(1).max(100),
+  storyId: z.string().min(1).max(200),
+  storyHash: z.string().min(1).max(200),
+  mode: z.enum(MODES),
+  startedAt: Iso,
+  finishedAt: Iso,
+  /** The choices made: with the story at `storyHash`, `StoryRunner.replay` rebuilds the whole run. */
+  path: z.array(z.int().min(0)).max(10_000),
+  notes: z.array(NoteSchema).max(1000),
+  result: ResultSchema,
+});
+export type ExportedAttempt = z.infer<typeof ExportedAttemptSchema>;
+
+export const TraineeSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) });
+
+export const ResultsFileSchema = z.object({
+  format: z.literal(RESULTS_FORMAT),
+  version: z.literal(RESULTS_VERSION),
+  exportedAt: Iso,
+  trainee: TraineeSchema,
+  attempts: z.array(ExportedAttemptSchema).max(100_000),
+});
+export type ResultsFile = z.infer<typeof ResultsFileSchema>;
+
+/** One trainee's finished attempts: a results file, or a trainee in a cohort. */
+export interface TraineeResults {
+  trainee: { id: string; name: string };
+  attempts: readonly ExportedAttempt[];
+}
+
+/** The results file for a profile: its finished attempts, oldest first. */
+export function buildResultsFile(
+  profile: Pick<Profile, 'id' | 'name'>,
+  attempts: readonly Attempt[],
+  now: Date = new Date(),
+): ResultsFile {
+  const finished = attempts
+    .filter((a) => a.profileId === profile.id && a.status === 'finished' && a.result)
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+    .map(
+      (a): ExportedAttempt => ({
+        id: a.id,
+        storyId: a.storyId,
+        storyHash: a.storyHash,
+        mode: a.mode,
+        startedAt: a.startedAt,
+        finishedAt: a.updatedAt,
+        path: [...a.path],
+        notes: a.notes.map((n) => ({ ...n, facts: [...n.facts] })),
+        result: a.result!,
+      }),
+    );
+  return ResultsFileSchema.parse({
+    format: RESULTS_FORMAT,
+    version: RESULTS_VERSION,
+    exportedAt: now.toISOString(),
+    trainee: { id: profile.id, name: profile.name },
+    attempts: finished,
+  });
+}
+
+export function resultsJson(file: ResultsFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** A file name for the download: `results-sam-okafor-2025-03-14.json`. */
+export function resultsFileName(
+  file: Pick<ResultsFile, 'trainee' | 'exportedAt'>,
+  ext: 'json' | 'csv',
+): string {
+  const slug =
+    file.trainee.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'trainee';
+  return `results-${slug}-${file.exportedAt.slice(0, 10)}.${ext}`;
+}
+
+export const CSV_HEADER = [
+  'Trainee',
+  'Scenario',
+  'Mode',
+  'Finished at',
+  'Ending',
+  'Resolved',
+  ...AXES.map((a) => `${AXIS_NAMES[a]} points`),
+  ...AXES.map((a) => `${AXIS_NAMES[a]} %`),
+  'Duration (s)',
+  'Passed',
+];
+
+export interface CsvOptions {
+  /** The scenario's title for its id (the catalog's `metadata.title`); the id when absent. */
+  scenarioTitle?: (storyId: string) => string | undefined;
+  /** Start with a byte-order mark so Excel reads names like “José” right. Default true. */
+  bom?: boolean;
+}
+
+/**
+ * One row per finished attempt, RFC 4180: fields with commas, quotes or line breaks are quoted, and
+ * text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+ */
+export function resultsCsv(
+  groups: TraineeResults | readonly TraineeResults[],
+  options: CsvOptions = {},
+): string {
+  const list: readonly TraineeResults[] = Array.isArray(groups) ? groups : [groups as TraineeResults];
+  const rows: string[][] = [CSV_HEADER];
+  for (const { trainee, attempts } of list) {
+    for (const a of attempts) {
+      const r = a.result;
+      rows.push([
+        text(trainee.name),
+        text(options.scenarioTitle?.(a.storyId) ?? a.storyId),
+        a.mode,
+        a.finishedAt,
+        text(r.ending),
+        r.resolved ? 'yes' : 'no',
+        ...AXES.map((axis) => String(r.score[axis])),
+        ...AXES.map((axis) => String(Math.round(r.percent[axis]))),
+        String(Math.round(r.seconds)),
+        r.passed === undefined ? '' : r.passed ? 'yes' : 'no',
+      ]);
+    }
+  }
+  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
+  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
+}
+
+/** Text from people (names, endings): never let a spreadsheet run it as a formula. */
+function text(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export type ParseResult = { ok: true; data: ResultsFile } | { ok: false; message: string };
+
+/** Larger than any real export: refuse before parsing. */
+const MAX_FILE_CHARS = 50_000_000;
+
+/**
+ * Reads a results file chosen by a trainer. Every failure says what is wrong with this file: not
+ * JSON, a CSV or some other JSON, a newer version, or the first invalid field and where it is.
+ */
+export function parseResultsFile(text: string, fileName: string): ParseResult {
+  const name = fileName.trim() || 'The file';
+  const fail = (message: string): ParseResult => ({ ok: false, message });
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body.trim()) return fail(`${name} is empty.`);
+  if (body.length > MAX_FILE_CHARS) return fail(`${name} is too large to be a results file.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+    if (/\.csv$/i.test(name) || (firstLine.split(',').length >= 3 && !/^\s*[[{]/.test(firstLine))) {
+      return fail(
+        `${name} is a CSV spreadsheet, not a results file. Import the .json file the trainee exported (the CSV is for spreadsheets).`,
+      );
+    }
+    return fail(
+      `${name} is not a results file: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+  const notOurs = `${name} is JSON but not a Beyond the Script results file`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail(
+      `${notOurs}: it is ${Array.isArray(value) ? 'a list' : `a ${value === null ? 'null' : typeof value}`}, not an object with "format": "${RESULTS_FORMAT}".`,
+    );
+  }
+  const { format, version } = value as { format?: unknown; version?: unknown };
+  if (format === undefined) return fail(`${notOurs}: it has no "format" field.`);
+  if (format !== RESULTS_FORMAT) {
+    return fail(`${notOurs}: its "format" is ${JSON.stringify(format)}, not "${RESULTS_FORMAT}".`);
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail(
+      `${name} has an invalid "version" (${JSON.stringify(version) ?? 'missing'}): expected ${RESULTS_VERSION}.`,
+    );
+  }
+  if (version > RESULTS_VERSION) {
+    return fail(
+      `${name} was exported by a newer version of the game (results version ${version}; this version reads version ${RESULTS_VERSION}). Update the game to import it.`,
+    );
+  }
+  const parsed = ResultsFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const more = parsed.error.issues.length - 1;
+    return fail(
+      `${name} has an invalid value at ${describeIssues(parsed.error)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}.`,
+    );
+  }
+  return { ok: true, data: parsed.data };
+}
+
+// ---- The trainer's cohort ----
+
+export interface CohortTrainee extends TraineeResults {
+  trainee: { id: string; name: string };
+  attempts: ExportedAttempt[];
+  /** When the newest file for this trainee was exported: its name wins. */
+  exportedAt: string;
+}
+
+export interface Cohort {
+  trainees: CohortTrainee[];
+}
+
+export const emptyCohort = (): Cohort => ({ trainees: [] });
+
+export interface MergeReport {
+  /** A new cohort; the one passed in is not changed. */
+  cohort: Cohort;
+  added: number;
+  /** Attempts already loaded (the same file, or an overlapping one): not counted again. */
+  duplicates: number;
+  /** Attempts whose id was loaded with different content: the loaded one is kept. */
+  conflicts: number;
+  message: string;
+}
+
+/**
+ * Adds a results file to the cohort. Attempts are matched by id: one already loaded is not added
+ * again, and nothing already loaded is dropped or changed (apart from the trainee's newest name).
+ */
+export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeReport {
+  const trainees = existing.trainees.map((t) => ({
+    ...t,
+    trainee: { ...t.trainee },
+    attempts: [...t.attempts],
+  }));
+  const known = new Map<string, string>();
+  for (const t of trainees) for (const a of t.attempts) known.set(a.id, JSON.stringify(a));
+  let target = trainees.find((t) => t.trainee.id === incoming.trainee.id);
+  if (!target) {
+    target = { trainee: { ...incoming.trainee }, attempts: [], exportedAt: incoming.exportedAt };
+    trainees.push(target);
+  } else if (incoming.exportedAt >= target.exportedAt) {
+    target.trainee.name = incoming.trainee.name;
+    target.exportedAt = incoming.exportedAt;
+  }
+  let added = 0;
+  let duplicates = 0;
+  let conflicts = 0;
+  for (const attempt of incoming.attempts) {
+    const seen = known.get(attempt.id);
+    if (seen === undefined) {
+      target.attempts.push(attempt);
+      known.set(attempt.id, JSON.stringify(attempt));
+      added++;
+    } else if (seen === JSON.stringify(attempt)) duplicates++;
+    else conflicts++;
+  }
+  target.attempts.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  const who = target.trainee.name;
+  const parts = [`${added} new ${added === 1 ? 'attempt' : 'attempts'} for ${who}`];
+  if (duplicates) parts.push(`${duplicates} already loaded`);
+  if (conflicts) {
+    parts.push(
+      `${conflicts} clashing with ${conflicts === 1 ? 'an attempt' : 'attempts'} already loaded, which ${conflicts === 1 ? 'was' : 'were'} kept`,
+    );
+  }
+  return {
+    cohort: { trainees },
+    added,
+    duplicates,
+    conflicts,
+    message: `${parts[0]}${parts.length > 1 ? ` (${parts.slice(1).join('; ')})` : ''}.`,
+  };
+}

@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildResultsFile,
+  CSV_HEADER,
+  emptyCohort,
+  mergeCohort,
+  parseResultsFile,
+  RESULTS_FORMAT,
+  type ResultsFile,
+  resultsCsv,
+  resultsFileName,
+  resultsJson,
+} from '../../src/storage/exchange.ts';
+import type { Attempt } from '../../src/storage/schema.ts';
+import { IDBFactory, open } from './helpers.ts';
+
+const exportedAt = new Date('2025-03-14T17:00:00.000Z');
+
+function attempt(id: string, over: Partial<Attempt> = {}): Attempt {
+  return {
+    schemaVersion: 2,
+    id,
+    profileId: 'p1',
+    storyId: 'aisle',
+    storyHash: 'h1',
+    mode: 'assessment',
+    startedAt: '2025-03-14T09:00:00.000Z',
+    updatedAt: '2025-03-14T09:07:00.000Z',
+    status: 'finished',
+    path: [1, 0, 2],
+    linesAfterLastChoice: 0,
+    notes: [{ step: 2, facts: ['line3'], text: 'called back' }],
+    result: {
+      ending: 'Sorted',
+      resolved: true,
+      score: { de: 4, own: -2, res: 3 },
+      percent: { de: 100, own: 12.5, res: 75 },
+      seconds: 412.4,
+      passed: true,
+    },
+    ...over,
+  };
+}
+
+const sam = { id: 'p1', name: 'Sam' };
+const fileFor = (trainee: { id: string; name: string }, attempts: Attempt[]) =>
+  buildResultsFile(trainee, attempts, exportedAt);
+
+describe('export', () => {
+  it('round-trips a real profile through JSON and parseResultsFile', async () => {
+    const store = await open(new IDBFactory());
+    const created = await store.profiles.create('Sam Okafor');
+    if (!created.ok) throw new Error(created.message);
+    const { profile } = created;
+    const a = await store.attempts.start(profile.id, { id: 'aisle', hash: 'h1' }, 'practice');
+    await store.attempts.saveProgress(a.id, { path: [0, 1], linesAfterLastChoice: 2, notes: [] });
+    await store.attempts.finish(a.id, attempt('x').result!, {
+      path: [0, 1, 1],
+      linesAfterLastChoice: 0,
+      notes: [],
+    });
+    await store.attempts.start(profile.id, { id: 'plan-change', hash: 'h2' }, 'assessment');
+    const file = buildResultsFile(profile, await store.attempts.forProfile(profile.id), exportedAt);
+    // Only finished attempts are results.
+    expect(file).toMatchObject({
+      format: RESULTS_FORMAT,
+      version: 1,
+      exportedAt: exportedAt.toISOString(),
+      trainee: { id: profile.id, name: 'Sam Okafor' },
+      attempts: [{ id: a.id, storyId: 'aisle', mode: 'practice', path: [0, 1, 1] }],
+    });
+    const text = resultsJson(file);
+    expect(parseResultsFile(text, 'results.json')).toEqual({ ok: true, data: file });
+    expect(resultsFileName(file, 'json')).toBe('results-sam-okafor-2025-03-14.json');
+    expect(resultsFileName({ ...file, trainee: { id: 'x', name: 'José Ñúñez!' } }, 'csv')).toBe(
+      'results-jose-nunez-2025-03-14.csv',
+    );
+  });
+});
+
+/** A strict RFC 4180 reader, to check the CSV the way a spreadsheet will read it. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  expect(field).toBe('');
+  return rows;
+}
+
+describe('CSV', () => {
+  it('one row per finished attempt, with commas, quotes and line breaks escaped', () => {
+    const name = 'O\'Neil, "Sam"\nSecond line';
+    const file = fileFor({ id: 'p1', name }, [
+      attempt('a1'),
+      attempt('a2', {
+        mode: 'practice',
+        result: { ...attempt('a').result!, passed: undefined, ending: 'Gave up, "politely"' },
+      }),
+    ]);
+    const csv = resultsCsv(file, { scenarioTitle: (id) => (id === 'aisle' ? 'Aisle 7, again' : undefined) });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[1]).toMatch(/^"O'Neil, ""Sam""\nSecond line","Aisle 7, again",assessment,/);
+    const rows = readCsv(csv.slice(1));
+    expect(rows[0]).toEqual(CSV_HEADER);
+    expect(rows[0]).toEqual([
+      'Trainee',
+      'Scenario',
+      'Mode',
+      'Finished at',
+      'Ending',
+      'Resolved',
+      'De-escalation points',
+      'Ownership points',
+      'Resolution points',
+      'De-escalation %',
+      'Ownership %',
+      'Resolution %',
+      'Duration (s)',
+      'Passed',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      [
+        name,
+        'Aisle 7, again',
+        'assessment',
+        '2025-03-14T09:07:00.000Z',
+        'Sorted',
+        'yes',
+        '4',
+        '-2',
+        '3',
+        '100',
+        '13',
+        '75',
+        '412',
+        'yes',
+      ],
+      [
+        name,
+        'Aisle 7, again',
+        'practice',
+        '2025-03-14T09:07:00.000Z',
+        'Gave up, "politely"',
+        'yes',
+        '4',
+        '-2',
+        '3',
+        '100',
+        '13',
+        '75',
+        '412',
+        '',
+      ],
+    ]);
+  });
+
+  it('does not let a spreadsheet run a name as a formula, but keeps negative numbers', () => {
+    const csv = resultsCsv(fileFor({ id: 'p1', name: '=HYPERLINK("x")' }, [attempt('a1')]), { bom: false });
+    const [, row] = readCsv(csv);
+    expect(row?.[0]).toBe(`'=HYPERLINK("x")`);
+    expect(row?.[7]).toBe('-2');
+  });
+
+  it('covers a whole cohort', () => {
+    const one = mergeCohort(emptyCohort(), fileFor(sam, [attempt('a1')])).cohort;
+    const two = mergeCohort(
+      one,
+      fileFor({ id: 'p2', name: 'Ana' }, [attempt('b1', { profileId: 'p2' })]),
+    ).cohort;
+    const rows = readCsv(resultsCsv(two.trainees, { bom: false }));
+    expect(rows.map((r) => r[0])).toEqual(['Trainee', 'Sam', 'Ana']);
+  });
+});
+
+describe('parseResultsFile says what is wrong', () => {
+  const good = resultsJson(fileFor(sam, [attempt('a1')]));
+  const bad = (text: string, name = 'sam.json') => {
+    const r = parseResultsFile(text, name);
+    if (r.ok) throw new Error('accepted');
+    return r.message;
+  };
+
+  it('empty, or not JSON', () => {
+    expect(bad('  \n')).toBe('sam.json is empty.');
+    expect(bad('{"format": "beyond-the-script/results", ')).toMatch(
+      /^sam\.json is not a results file: it is not valid JSON \(.+\)\.$/,
+    );
+  });
+
+  it('a CSV, by name or by look', () => {
+    const csv = resultsCsv(fileFor(sam, [attempt('a1')]));
+    const message =
+      'results.csv is a CSV spreadsheet, not a results file. Import the .json file the trainee exported (the CSV is for spreadsheets).';
+    expect(bad(csv, 'results.csv')).toBe(message);
+    expect(bad(csv, 'download')).toBe(message.replace('results.csv', 'download'));
+  });
+
+  it('some other JSON', () => {
+    expect(bad('[1, 2]')).toBe(
+      'sam.json is JSON but not a Beyond the Script results file: it is a list, not an object with "format": "beyond-the-script/results".',
+    );
+    expect(bad('{"name": "package", "version": "1.0.0"}', 'package.json')).toBe(
+      'package.json is JSON but not a Beyond the Script results file: it has no "format" field.',
+    );
+    expect(bad('{"format": "something-else", "version": 1}')).toBe(
+      'sam.json is JSON but not a Beyond the Script results file: its "format" is "something-else", not "beyond-the-script/results".',
+    );
+  });
+
+  it('a newer version', () => {
+    const newer = JSON.stringify({ ...JSON.parse(good), version: 2 });
+    expect(bad(newer)).toBe(
+      'sam.json was exported by a newer version of the game (results version 2; this version reads version 1). Update the game to import it.',
+    );
+    expect(bad(JSON.stringify({ ...JSON.parse(good), version: '1' }))).toBe(
+      'sam.json has an invalid "version" ("1"): expected 1.',
+    );
+  });
+
+  it('an invalid field, with its path', () => {
+    const file = JSON.parse(good) as ResultsFile;
+    (file.attempts[0]!.result.percent as Record<string, unknown>).de = 140;
+    expect(bad(JSON.stringify(file))).toBe(
+      'sam.json has an invalid value at attempts[0].result.percent.de: Too big: expected number to be <=100.',
+    );
+    const missing = JSON.parse(good) as Record<string, unknown>;
+    delete missing.trainee;
+    expect(bad(JSON.stringify(missing))).toMatch(/^sam\.json has an invalid value at trainee: /);
+    const two = JSON.parse(good) as ResultsFile;
+    (two.attempts[0] as Record<string, unknown>).mode = 'exam';
+    (two.attempts[0] as Record<string, unknown>).startedAt = 'Tuesday';
+    expect(bad(JSON.stringify(two))).toMatch(
+      /^sam\.json has an invalid value at attempts\[0\]\.\w+: .+ \(and 1 more problem\)\.$/,
+    );
+  });
+
+  it('accepts a BOM', () => {
+    expect(parseResultsFile(`\uFEFF${good}`, 'sam.json').ok).toBe(true);
+  });
+});
+
+describe('the trainer cohort', () => {
+  it('importing the same file twice does not double-count', () => {
+    const file = fileFor(sam, [attempt('a1'), attempt('a2')]);
+    const first = mergeCohort(emptyCohort(), file);
+    expect(first).toMatchObject({ added: 2, duplicates: 0, message: '2 new attempts for Sam.' });
+    const again = parseResultsFile(resultsJson(file), 'again.json');
+    if (!again.ok) throw new Error(again.message);
+    const second = mergeCohort(first.cohort, again.data);
+    expect(second).toMatchObject({
+      added: 0,
+      duplicates: 2,
+      message: '0 new attempts for Sam (2 already loaded).',
+    });
+    expect(second.cohort.trainees).toHaveLength(1);
+    expect(second.cohort.trainees[0]?.attempts.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('a later export adds only what is new, and never loses what was loaded', () => {
+    const early = fileFor(sam, [attempt('a1'), attempt('a2')]);
+    const loaded = mergeCohort(emptyCohort(), early).cohort;
+    const snapshot = structuredClone(loaded);
+    // The trainee renamed themselves, removed a2 from their browser, and played a3.
+    const later = buildResultsFile(
+      { id: 'p1', name: 'Samuel' },
+      [attempt('a1'), attempt('a3', { updatedAt: '2025-03-15T10:00:00.000Z' })],
+      new Date('2025-03-16T00:00:00.000Z'),
+    );
+    const merged = mergeCohort(loaded, later);
+    expect(merged).toMatchObject({
+      added: 1,
+      duplicates: 1,
+      conflicts: 0,
+      message: '1 new attempt for Samuel (1 already loaded).',
+    });
+    expect(merged.cohort.trainees[0]).toMatchObject({ trainee: { id: 'p1', name: 'Samuel' } });
+    expect(merged.cohort.trainees[0]?.attempts.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
+    // The cohort passed in is untouched.
+    expect(loaded).toEqual(snapshot);
+    // An older file does not bring back the old name.
+    expect(mergeCohort(merged.cohort, early).cohort.trainees[0]?.trainee.name).toBe('Samuel');
+  });
+
+  it('an attempt id seen before with different content keeps what was loaded', () => {
+    const loaded = mergeCohort(emptyCohort(), fileFor(sam, [attempt('a1')])).cohort;
+    const tampered = fileFor(sam, [
+      attempt('a1', { result: { ...attempt('a').result!, percent: { de: 100, own: 100, res: 100 } } }),
+    ]);
+    const merged = mergeCohort(loaded, tampered);
+    expect(merged).toMatchObject({ added: 0, conflicts: 1 });
+    expect(merged.message).toBe(
+      '0 new attempts for Sam (1 clashing with an attempt already loaded, which was kept).',
+    );
+    expect(merged.cohort.trainees[0]?.attempts[0]?.result.percent.own).toBe(12.5);
+  });
+});
