@@ -25,7 +25,7 @@ import { type RunnerSnapshot, type StoryJson, StoryLoadError, StoryRunner } from
 import { empathyCredit } from '../engine/scoring.ts';
 import { AXES, type Axis } from '../engine/tags.ts';
 import { compileInk, type ReadFile } from './compile.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { type Diagnostic, tidyDiagnostics } from './diagnostics.ts';
 import { stripComments } from './lint.ts';
 import { dirname, joinPath } from './paths.ts';
 
@@ -198,19 +198,7 @@ export function checkStory(
 }
 
 function finish(file: string, diagnostics: Diagnostic[], exploration?: ExplorationReport): CheckReport {
-  const seen = new Set<string>();
-  const unique = diagnostics.filter((d) => {
-    const key = `${d.file}|${d.line}|${d.severity}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  unique.sort(
-    (a, b) =>
-      Number(b.severity === 'error') - Number(a.severity === 'error') ||
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
+  const unique = tidyDiagnostics(diagnostics);
   const ok = !unique.some((d) => d.severity === 'error');
   return exploration ? { file, ok, diagnostics: unique, exploration } : { file, ok, diagnostics: unique };
 }

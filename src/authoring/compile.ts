@@ -5,7 +5,7 @@
  */
 import { Compiler, CompilerOptions, Story } from 'inkjs/full';
 import { parseHeader } from '../engine/tags.ts';
-import type { Diagnostic } from './diagnostics.ts';
+import { type Diagnostic, tidyDiagnostics } from './diagnostics.ts';
 import { lintSource, readHeader } from './lint.ts';
 import { dirname, joinPath } from './paths.ts';
 
@@ -123,19 +123,7 @@ export function compileInk(
     diagnostics.push(...missingFeedback);
   }
 
-  const seen = new Set<string>();
-  const unique = diagnostics.filter((d) => {
-    const key = `${d.file}|${d.line}|${d.severity}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  unique.sort(
-    (a, b) =>
-      Number(b.severity === 'error') - Number(a.severity === 'error') ||
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
+  const unique = tidyDiagnostics(diagnostics);
   const failed = unique.some((d) => d.severity === 'error');
   return { json: failed ? undefined : json, diagnostics: unique, files: [...sources.keys()] };
 }
