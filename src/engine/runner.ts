@@ -82,6 +82,7 @@ export interface RunnerSnapshot {
   readonly firstLine: boolean;
   readonly call: CallState;
   readonly desk: DeskState;
+  readonly notesLog: readonly WrittenNotes[];
 }
 
 export interface RunnerOptions {
@@ -104,6 +105,13 @@ const PLACEHOLDER_METADATA: Metadata = {
   cast: [],
 };
 
+/** Call notes as written, and after how many choices (so a replay can write them again). */
+export interface WrittenNotes {
+  step: number;
+  facts: string[];
+  text: string;
+}
+
 /** The ink variable that, when a story declares it, holds the customer's mood. */
 export const MOOD_VARIABLE = 'mood';
 
@@ -121,6 +129,9 @@ export class StoryRunner {
   private firstLine = true;
   private call: CallState = { seconds: 0, mood: 0, repeats: 0, waited: 0 };
   private _desk: DeskState = emptyDesk();
+  private _notesLog: WrittenNotes[] = [];
+  /** Notes to write again while replaying an earlier run (see `replay`). */
+  private replayNotes: WrittenNotes[] = [];
   /** The customer's mood before the first line. */
   readonly startMood: number;
 
@@ -196,6 +207,7 @@ export class StoryRunner {
     }
     const call = this._desk.calls[this._desk.calls.length - 1];
     const trimmed = text.trim().slice(0, 2000);
+    this._notesLog.push({ step: this._path.length, facts: picked, text: trimmed });
     if (call) call.notes = { facts: picked, text: trimmed };
     const lines = [...picked.map((k) => known.get(k) ?? k), ...(trimmed ? [trimmed] : [])];
     this._desk.crm.push({
@@ -203,6 +215,11 @@ export class StoryRunner {
       author: call ? `${call.department}${call.rep ? `, ${call.rep}` : ''} (you)` : 'You',
       text: lines.length ? lines.join(' · ') : '(no notes left)',
     });
+  }
+
+  /** The call notes written so far, with the number of choices made before each. */
+  get notesLog(): readonly WrittenNotes[] {
+    return this._notesLog;
   }
 
   /** Indices of the choices made so far, enough to replay to this moment. */
@@ -243,6 +260,11 @@ export class StoryRunner {
       }
       const line = this.makeLine(text, tags, where);
       if (line) this.applyLine(line);
+      const due = this.replayNotes[0];
+      if (line?.marks.notes !== undefined && due?.step === this._path.length) {
+        this.replayNotes.shift();
+        this.writeNotes(due.facts, due.text);
+      }
       this.settle();
       if (line === undefined) continue;
       this._history.push({ kind: 'line', line, call: { ...this.call } });
@@ -453,6 +475,7 @@ export class StoryRunner {
       firstLine: this.firstLine,
       call: { ...this.call },
       desk: structuredClone(this._desk),
+      notesLog: [...this._notesLog],
     };
   }
 
@@ -466,6 +489,7 @@ export class StoryRunner {
     this.firstLine = snap.firstLine;
     this.call = { ...snap.call };
     this._desk = structuredClone(snap.desk);
+    this._notesLog = [...snap.notesLog];
     this.pendingErrors = [];
   }
 
@@ -480,8 +504,14 @@ export class StoryRunner {
    * A fresh runner on `json` brought to the moment after the choices in `path`, or undefined when the
    * path no longer fits the story (the choices changed).
    */
-  static replay(json: StoryJson, path: readonly number[]): StoryRunner | undefined {
+  static replay(
+    json: StoryJson,
+    path: readonly number[],
+    notes: readonly WrittenNotes[] = [],
+  ): StoryRunner | undefined {
     const runner = new StoryRunner(json);
+    // Call notes change ink variables (noted_<fact>): write them again where they were written.
+    runner.replayNotes = [...notes];
     for (const index of path) {
       runner.readToChoice();
       if (!runner.choose(index)) return undefined;

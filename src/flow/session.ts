@@ -260,7 +260,7 @@ export class GameSession {
     const linesSinceChoice = countLinesSinceLastChoice(old);
     let fresh: StoryRunner | undefined;
     try {
-      fresh = StoryRunner.replay(current.json, old.path);
+      fresh = StoryRunner.replay(current.json, old.path, old.notesLog);
     } catch (e) {
       this.problem(`${current.entry.metadata.title} cannot start`, loadMessage(e));
       return;

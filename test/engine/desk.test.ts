@@ -75,4 +75,15 @@ describe('the call model', () => {
     expect(r.desk.calls[0]?.holds).toEqual([]);
     expect(r.callState.mood).toBe(0);
   });
+
+  it('replays a run with its call notes, so branches on noted facts come out the same', () => {
+    const original = playToSecondCall(['line3'], 'Wants line 3 swapped');
+    const again = StoryRunner.replay(json(), original.path, original.notesLog);
+    again?.readToChoice();
+    expect(again?.callState).toEqual(original.callState);
+    expect(again?.desk.crm).toEqual(original.desk.crm);
+    const withoutNotes = StoryRunner.replay(json(), original.path);
+    withoutNotes?.readToChoice();
+    expect(withoutNotes?.callState.repeats).toBe(1);
+  });
 });

@@ -19,6 +19,7 @@ const before = {
   firstLine: false,
   call,
   desk: { calls: [], crm: [] },
+  notesLog: [],
 };
 const choice = (chosen: ChoiceOption, options: ChoiceOption[]): HistoryEntry => ({
   kind: 'choice',
