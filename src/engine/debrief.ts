@@ -202,8 +202,13 @@ export function makeDebrief(
     const pct = percent(score[axis], axis, bounds);
     const band = pct >= 85 ? 'strong' : pct >= 55 ? 'mixed' : 'weak';
     let coaching = coachingFor(axis, band, choices, praised);
+    const times = last.repeats === 1 ? 'once' : `${last.repeats} times`;
     if (axis === 'de' && last.repeats > 0) {
-      coaching += ` The customer had to repeat themselves ${last.repeats === 1 ? 'once' : `${last.repeats} times`}: nothing winds people up faster.`;
+      coaching += ` The customer had to repeat themselves ${times}: nothing winds people up faster.`;
+    }
+    // Over several calls, a repeat means a note nobody wrote or nobody read: an ownership failure.
+    if (axis === 'own' && last.repeats > 0 && (desk?.calls.length ?? 0) > 1) {
+      coaching += ` Across the calls she told her story again ${times}: notes that record the key facts, read before answering, spare her that.`;
     }
     return {
       axis,

@@ -43,8 +43,11 @@ describe('One Phone, Two Hours', () => {
     expect(summary?.transfers).toBeGreaterThanOrEqual(3);
     expect(debrief.figures.seconds / 60).toBeGreaterThan(100);
     expect(debrief.figures.seconds / 60).toBeLessThan(130);
-    // Nobody left notes, so she told her story again and again.
+    // Nobody left notes, so she told her story again and again, and the coaching says whose job that was.
     expect(debrief.figures.repeats).toBeGreaterThanOrEqual(3);
+    expect(debrief.axes.find((a) => a.axis === 'own')?.coaching).toMatch(
+      /she told her story again \d+ times: notes that record the key facts/,
+    );
     expect(debrief.journey?.calls.every((c) => c.breaker)).toBe(true);
   });
 
