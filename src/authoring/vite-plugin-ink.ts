@@ -21,6 +21,27 @@ export interface CompiledCatalog {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Exploring a story (for its score bounds and endings) is the slow part of a rebuild; a story whose
+ * compiled JSON has not changed is not explored again, so saving one story updates the game quickly.
+ */
+const described = new Map<string, ReturnType<typeof describeStory>>();
+
+function describeCached(
+  id: string,
+  file: string,
+  json: string,
+  hash: string,
+): ReturnType<typeof describeStory> {
+  const key = `${file}|${hash}`;
+  let d = described.get(key);
+  if (!d) {
+    d = describeStory(id, file, json, hash);
+    described.set(key, d);
+  }
+  return d;
+}
+
 /** Compiles every story directly in `<root>/stories`. Node only. */
 export function compileStories(root: string): CompiledCatalog {
   const dir = join(root, 'stories');
@@ -43,7 +64,7 @@ export function compileStories(root: string): CompiledCatalog {
     if (!result.json) continue;
     const hash = createHash('sha256').update(result.json).digest('hex').slice(0, 12);
     try {
-      const { problems, ...entry } = describeStory(id, file, result.json, hash);
+      const { problems, ...entry } = describeCached(id, file, result.json, hash);
       for (const p of problems) out.diagnostics.push({ file, severity: 'error', message: p });
       if (problems.length) continue;
       out.entries.push({ ...entry, url: `stories/${id}.${hash}.json`, source: file });
