@@ -16,6 +16,8 @@ export interface DialogueView {
   pick(index: number): boolean;
   /** Clicks Continue if it is on screen; for Enter. */
   continue(): boolean;
+  /** Shows or hides the mood meter (the setting changed, here or in the settings dialog). */
+  setShowMood(show: boolean): void;
 }
 
 const MAX_LOG = 40;
@@ -107,18 +109,17 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     h('span', { class: 'mood-track' }, moodFill),
     moodLabel,
   );
-  meter.hidden = !options.showMood;
+  const setShowMood = (show: boolean): void => {
+    meter.hidden = !show;
+    toggle.setAttribute('aria-pressed', String(show));
+  };
   const toggle = h(
     'button',
     { type: 'button', class: 'mood-toggle', 'aria-pressed': String(options.showMood) },
     'Mood meter',
   );
-  toggle.addEventListener('click', () => {
-    const show = meter.hidden === true;
-    meter.hidden = !show;
-    toggle.setAttribute('aria-pressed', String(show));
-    options.onShowMood(show);
-  });
+  toggle.addEventListener('click', () => options.onShowMood(meter.hidden === true));
+  setShowMood(options.showMood);
   const status = h(
     'div',
     { class: 'call-status' },
@@ -210,6 +211,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   return {
     element,
     show,
+    setShowMood,
     pick(index) {
       const button = choiceButtons[index];
       if (!button?.isConnected) return false;

@@ -47,6 +47,8 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
   if (loaded.problem) queueMicrotask(() => notify(loaded.problem ?? '', 'error'));
   const applySettings = (next: Settings): void => {
     settings = next;
+    dialogue?.setShowMood(next.showMood);
+    panel.update(next);
     audio?.setVolume(next.volume);
     audio?.setMuted(next.muted);
     captions.hidden = !next.captions;
@@ -114,10 +116,7 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
           title: next.entry.metadata.title,
           earlier: next.earlier,
           showMood: settings.showMood,
-          onShowMood: (showMood) => {
-            applySettings({ ...settings, showMood });
-            panel.update(settings);
-          },
+          onShowMood: (showMood) => applySettings({ ...settings, showMood }),
           onContinue: () => session.advance(),
           onChoose: (i) => session.choose(i),
           onPickUp: () => session.pickUp(),

@@ -3,20 +3,10 @@
  * one and see the error with its line (a click selects the line); junk and endless loops give
  * messages; and the game itself still works afterwards.
  */
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { type Browser, openBrowser, seriousViolations } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { seriousViolations, useBrowser } from './browser.ts';
 
-let browser: Browser;
-
-beforeEach(async () => {
-  browser = await openBrowser({ reducedMotion: true });
-});
-
-afterEach(async () => {
-  const errors = [...browser.errors];
-  await browser.close();
-  expect(errors).toEqual([]);
-});
+const current = useBrowser();
 
 const GOOD = `# title: Returns desk
 # summary: A customer with a receipt and a broken kettle.
@@ -36,7 +26,7 @@ Shopper: This kettle stopped working after a week. #react: annoyed
 `;
 
 async function compileSource(source: string): Promise<void> {
-  const { page } = browser;
+  const { page } = current();
   await page.fill('.ink-editor', source);
   const before = await page.textContent('.author-status');
   await page.keyboard.press('Control+Enter');
@@ -51,7 +41,7 @@ async function compileSource(source: string): Promise<void> {
 }
 
 it('plays a pasted story, shows a broken one’s errors by line, and leaves the game working', async () => {
-  const { page } = browser;
+  const { page } = current();
   await page.goto(inject('baseUrl'));
   await page.waitForSelector('body[data-screen="menu"] .author-entry');
   await page.click('.author-entry');

@@ -7,18 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { afterEach, beforeEach, expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 
 export interface Browser {
   context: BrowserContext;
@@ -76,4 +66,26 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Opens a fresh browser before each test of the file and closes it after, failing the test on any
+ * console error. Returns a getter for the current one. `reducedMotion` may depend on the test.
+ */
+export function useBrowser(reducedMotion: boolean | ((testName: string) => boolean) = true): () => Browser {
+  let current: Browser | undefined;
+  beforeEach(async (context) => {
+    const reduce = typeof reducedMotion === 'function' ? reducedMotion(context.task.name) : reducedMotion;
+    current = await openBrowser({ reducedMotion: reduce });
+  });
+  afterEach(async () => {
+    const errors = [...(current?.errors ?? [])];
+    await current?.close();
+    current = undefined;
+    expect(errors).toEqual([]);
+  });
+  return () => {
+    if (!current) throw new Error('no browser: useBrowser() serves tests only');
+    return current;
+  };
 }

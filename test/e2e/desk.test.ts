@@ -2,38 +2,28 @@
  * One call at the desk with the keyboard only: pick up, put the caller on hold with H, take her off
  * hold, transfer with T, write the call notes, and see them in the CRM when the next call rings.
  */
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { type Browser, openBrowser, seriousViolations } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { seriousViolations, useBrowser } from './browser.ts';
 
-let browser: Browser;
-
-beforeEach(async () => {
-  browser = await openBrowser({ reducedMotion: true });
-});
-
-afterEach(async () => {
-  const errors = [...browser.errors];
-  await browser.close();
-  expect(errors).toEqual([]);
-});
+const current = useBrowser();
 
 /** A check that an element matching `selector` is on the page. */
 const has = (selector: string) => () =>
-  browser.page
-    .locator(selector)
+  current()
+    .page.locator(selector)
     .count()
     .then((c) => c > 0);
 
 async function beat(after: number): Promise<number> {
-  await browser.page.waitForFunction((n) => Number(document.body.dataset.beat ?? 0) > n, after);
-  return Number(await browser.page.evaluate(() => document.body.dataset.beat ?? 0));
+  await current().page.waitForFunction((n) => Number(document.body.dataset.beat ?? 0) > n, after);
+  return Number(await current().page.evaluate(() => document.body.dataset.beat ?? 0));
 }
 
 /** Presses Enter (on the focused Continue) until `ready` holds; returns the beat count. */
 async function continueUntil(ready: () => Promise<boolean>, from: number): Promise<number> {
   let n = from;
   for (let i = 0; i < 60 && !(await ready()); i++) {
-    await browser.page.keyboard.press('Enter');
+    await current().page.keyboard.press('Enter');
     n = await beat(n);
   }
   expect(await ready()).toBe(true);
@@ -41,7 +31,7 @@ async function continueUntil(ready: () => Promise<boolean>, from: number): Promi
 }
 
 it('plays a call at the desk with the keyboard, with a hold and a transfer', async () => {
-  const { page } = browser;
+  const { page } = current();
   await page.goto(inject('baseUrl'));
   await page.waitForSelector('body[data-screen="menu"] button.scenario');
   const order = await page.$$eval('button.scenario', (bs) => bs.map((b) => (b as HTMLElement).dataset.story));

@@ -2,26 +2,16 @@
  * The built game in headless Chromium: pick the aisle from the menu and play it to the debrief with
  * the keyboard only; the scores shown must be the engine's for that path.
  */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { formatDuration } from '../../src/engine/clock.ts';
 import { makeDebrief } from '../../src/engine/debrief.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
 import { compiledJson } from '../helpers.ts';
-import { type Browser, openBrowser, seriousViolations } from './browser.ts';
+import { type Browser, seriousViolations, useBrowser } from './browser.ts';
 
-let browser: Browser;
-
-beforeEach(async (context) => {
-  // One playthrough runs with every animation; the others with reduced motion, which is quicker.
-  browser = await openBrowser({ reducedMotion: !context.task.name.includes('best path') });
-});
-
-afterEach(async () => {
-  const errors = [...browser.errors];
-  await browser.close();
-  expect(errors).toEqual([]);
-});
+// One playthrough runs with every animation; the others with reduced motion, which is quicker.
+const current = useBrowser((name) => !name.includes('best path'));
 
 /** The engine's own debrief for a path through a story. */
 function engineDebrief(file: string, path: number[]) {
@@ -76,7 +66,7 @@ async function playPath(
   path: number[],
   atFirstChoice?: () => Promise<void>,
 ): Promise<void> {
-  const { page } = browser;
+  const { page } = current();
   let beat = Number(await page.evaluate(() => document.body.dataset.beat ?? 0));
   const choices = [...path];
   for (let guard = 0; guard < 300; guard++) {
@@ -103,7 +93,7 @@ describe('the aisle, keyboard only', () => {
     { name: 'best path', path: [1, 3, 0, 2, 1] },
     { name: 'curt path', path: [0, 2, 1, 0, 1] },
   ])('plays the $name to a debrief with the engine scores', async ({ path }) => {
-    const { page } = browser;
+    const { page } = current();
     await page.goto(inject('baseUrl'));
     await page.waitForSelector('body[data-screen="menu"] button.scenario');
     expect(await seriousViolations(page)).toEqual([]);
@@ -113,7 +103,7 @@ describe('the aisle, keyboard only', () => {
     expect(focused).toBe('aisle');
     await page.keyboard.press('Enter');
     await page.waitForSelector('body[data-screen="playing"] .line');
-    await playPath(browser, path, async () => {
+    await playPath(current(), path, async () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
     await page.waitForSelector('body[data-screen="debrief"] .axis');
@@ -141,13 +131,13 @@ describe('the aisle, keyboard only', () => {
 
 describe('replay from here', () => {
   it('plays on from a decision in the debrief and compares with the first attempt', async () => {
-    const { page } = browser;
+    const { page } = current();
     await page.goto(inject('baseUrl'));
     await page.waitForSelector('body[data-screen="menu"] button.scenario');
     await page.keyboard.press('1');
     await page.waitForSelector('body[data-screen="playing"] .line');
     const first = [0, 2, 1, 0, 1];
-    await playPath(browser, first);
+    await playPath(current(), first);
     await page.waitForSelector('body[data-screen="debrief"] .replay-from');
     const before = await shownDebrief(page);
     expect(before.axes).toEqual(engineDebrief('stories/aisle.ink', first).score);
@@ -158,7 +148,7 @@ describe('replay from here', () => {
     expect(await page.locator('.log .line').count()).toBeGreaterThan(3);
     expect(await page.textContent('.clock')).not.toBe('0:00');
     const second = [1, 3, 0, 2, 1];
-    await playPath(browser, second);
+    await playPath(current(), second);
     await page.waitForSelector('body[data-screen="debrief"] .compare');
     const after = await shownDebrief(page);
     expect(after.axes).toEqual(engineDebrief('stories/aisle.ink', second).score);

@@ -5,6 +5,7 @@ import type { Direction, Place, Role } from '../../engine/tags.ts';
 import type { Beat, GameSession } from '../../flow/session.ts';
 import { Actor } from '../Actor.ts';
 import { backgroundKey, CHARACTER_FOR_ROLE } from '../art.ts';
+import { followBeats } from '../followBeats.ts';
 import { motionMs } from '../motion.ts';
 
 /** Where people stand (feet x). The right third of the canvas sits under the dialogue panel. */
@@ -18,7 +19,6 @@ export class Aisle extends Phaser.Scene {
   private actors = new Map<string, Actor>();
   private roles = new Map<string, Role>();
   private spots = new Map<string, number>();
-  private unsubscribe: (() => void) | undefined;
   private backdrop: Phaser.GameObjects.Image | undefined;
   private place: Place = 'aisle';
   private mood = 0;
@@ -60,11 +60,8 @@ export class Aisle extends Phaser.Scene {
     // The clerk is in front of the customer when they overlap.
     for (const [name, actor] of this.actors) actor.setDepth(this.roles.get(name) === 'player' ? 10 : 5);
 
-    this.unsubscribe = this.session.events.on('beat', (beat) => this.onBeat(beat));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
     this.cameras.main.fadeIn(motionMs(350), 20, 32, 58);
-    const current = this.session.beat;
-    if (current) this.onBeat(current);
+    followBeats(this, this.session, (beat) => this.onBeat(beat));
   }
 
   private onBeat(beat: Beat): void {

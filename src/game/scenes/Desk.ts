@@ -3,6 +3,7 @@ import type { StoryEntry } from '../../authoring/catalog.ts';
 import type { Beat, GameSession } from '../../flow/session.ts';
 import { Actor } from '../Actor.ts';
 import { backgroundKey, manifest, propKey } from '../art.ts';
+import { followBeats } from '../followBeats.ts';
 import { motionMs, reducedMotion } from '../motion.ts';
 
 /** The contact-centre desk: the trainee at a phone that rings, holds and drops. */
@@ -10,7 +11,6 @@ export class Desk extends Phaser.Scene {
   private agent: Actor | undefined;
   private ring: Phaser.GameObjects.Image | undefined;
   private holdLight: Phaser.GameObjects.Image | undefined;
-  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly session: GameSession) {
     super('Desk');
@@ -29,11 +29,8 @@ export class Desk extends Phaser.Scene {
       ? this.add.image(light.x, light.y, propKey('holdLight')).setVisible(false)
       : undefined;
 
-    this.unsubscribe = this.session.events.on('beat', (beat) => this.onBeat(beat));
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
     this.cameras.main.fadeIn(motionMs(350), 20, 32, 58);
-    const current = this.session.beat;
-    if (current) this.onBeat(current);
+    followBeats(this, this.session, (beat) => this.onBeat(beat));
   }
 
   private onBeat(beat: Beat): void {
