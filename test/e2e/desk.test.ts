@@ -34,6 +34,11 @@ it('plays a call at the desk with the keyboard, with a hold and a transfer', asy
   const { page } = current();
   await page.goto(inject('baseUrl'));
   await page.waitForSelector('body[data-screen="menu"] button.scenario');
+  // Settings open with S and take the mouse: switch the mood meter on.
+  await page.keyboard.press('s');
+  await page.click('#set-mood');
+  await page.click('dialog.settings button.primary');
+  expect(await page.locator('dialog.settings[open]').count()).toBe(0);
   const order = await page.$$eval('button.scenario', (bs) => bs.map((b) => (b as HTMLElement).dataset.story));
   await page.keyboard.press(String(order.indexOf('plan-change') + 1));
 
@@ -46,6 +51,7 @@ it('plays a call at the desk with the keyboard, with a hold and a transfer', asy
   await page.keyboard.press('Enter');
   n = await beat(n);
   expect(await page.textContent('.line-state')).toContain('On the line');
+  expect(await page.isVisible('.mood-meter')).toBe(true);
 
   // Hold, from the desk control.
   const holdReady = () =>
