@@ -3,6 +3,7 @@
 # setting: aisle
 # difficulty: beginner
 # minutes: 5
+# pass: de 60, own 60, res 60
 # cast: You=player, Shopper=customer, Dana=manager, Priya=colleague, Man with trolley=bystander
 
 // The shopper's mood, from -10 (furious) to +10 (delighted); 0 is neutral. The game moves it with

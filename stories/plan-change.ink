@@ -3,6 +3,7 @@
 # setting: desk
 # difficulty: advanced
 # minutes: 15
+# pass: de 60, own 70, res 60
 # cast: You=player, Grace=customer, Kev=colleague, Marsha=manager
 # caller: Grace Okafor
 # account: 4471-209 · Family Share, 4 lines

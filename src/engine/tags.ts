@@ -41,6 +41,7 @@ export const HEADER_KEYS = [
   'caller',
   'account',
   'facts',
+  'pass',
 ] as const;
 export const CHOICE_KEYS = ['de', 'own', 'res', 'feedback', 'mood', 'time', 'empathy', 'action'] as const;
 /** Desk controls a choice can stand behind (`#action: hold`). */
@@ -476,6 +477,49 @@ const factsSchema = z.string().transform((s, ctx) => {
   return facts;
 });
 
+/**
+ * Assessment pass marks, per axis, as percentages of the best the story allows:
+ * `# pass: de 60, own 60, res 50`. Every axis must be given once.
+ */
+export type PassMarks = Record<Axis, number>;
+const passSchema = z.string().transform((s, ctx): PassMarks => {
+  const marks: Partial<PassMarks> = {};
+  for (const part of s.split(',')) {
+    const m = /^\s*([a-z]+)\s*:?\s*(\d{1,3})\s*%?\s*$/.exec(part);
+    const axis = m?.[1] as Axis | undefined;
+    if (!m || !axis) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${part.trim()}' is not written axis percent (like 'de 60')`,
+      });
+      return z.NEVER;
+    }
+    if (!(AXES as readonly string[]).includes(axis)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${axis}' is not an axis${didYouMean(axis, AXES) || ` (use ${AXES.join(', ')})`}`,
+      });
+      return z.NEVER;
+    }
+    if (marks[axis] !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `'${axis}' is given twice` });
+      return z.NEVER;
+    }
+    const value = Number(m[2]);
+    if (value > 100) {
+      ctx.addIssue({ code: 'custom', message: `${axis} ${value} is above 100%` });
+      return z.NEVER;
+    }
+    marks[axis] = value;
+  }
+  const missing = AXES.filter((a) => marks[a] === undefined);
+  if (missing.length) {
+    ctx.addIssue({ code: 'custom', message: `gives no mark for ${missing.join(', ')}` });
+    return z.NEVER;
+  }
+  return marks as PassMarks;
+});
+
 export const MetadataSchema = z.object({
   title: z.string().min(1, 'is empty').max(80, 'is longer than 80 characters'),
   summary: z.string().min(1, 'is empty').max(300, 'is longer than 300 characters'),
@@ -490,6 +534,7 @@ export const MetadataSchema = z.object({
   caller: z.string().min(1, 'is empty').max(80, 'is longer than 80 characters').optional(),
   account: z.string().min(1, 'is empty').max(120, 'is longer than 120 characters').optional(),
   facts: factsSchema.optional(),
+  pass: passSchema.optional(),
 });
 export type Metadata = z.output<typeof MetadataSchema>;
 
