@@ -4,7 +4,9 @@
  */
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 
-export type DataStore = 'profiles' | 'attempts' | 'meta';
+/** Every store of records, in the order `dump` lists them. */
+export const DATA_STORES = ['profiles', 'attempts', 'meta', 'snapshots', 'cohort'] as const;
+export type DataStore = (typeof DATA_STORES)[number];
 export type StoreName = DataStore | 'quarantine';
 export type AttemptIndex = 'profileId' | 'storyId';
 
@@ -24,12 +26,9 @@ export interface Row {
   value: unknown;
 }
 
-export interface Dump {
-  profiles: Row[];
-  attempts: Row[];
-  meta: Row[];
+export type Dump = Record<DataStore, Row[]> & {
   quarantine: { key: number; value: QuarantineEntry }[];
-}
+};
 
 export interface Backend {
   readonly kind: 'indexeddb' | 'memory';
@@ -47,17 +46,28 @@ export interface Backend {
   close(): void;
 }
 
-export const KEY_PATHS: Record<DataStore, string> = { profiles: 'id', attempts: 'id', meta: 'key' };
+export const KEY_PATHS: Record<DataStore, string> = {
+  profiles: 'id',
+  attempts: 'id',
+  meta: 'key',
+  snapshots: 'hash',
+  cohort: 'key',
+};
 
 interface Schema extends DBSchema {
   profiles: { key: string; value: unknown };
   attempts: { key: string; value: unknown; indexes: { profileId: string; storyId: string } };
   meta: { key: string; value: unknown };
+  snapshots: { key: string; value: unknown };
+  cohort: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry };
 }
 
-/** The IndexedDB layout version (object stores and indexes), not the records' schema version. */
-export const DB_VERSION = 1;
+/**
+ * The IndexedDB layout version (object stores and indexes), not the records' schema version.
+ * 1: profiles, attempts (indexed by profileId and storyId), meta, quarantine. 2: snapshots, cohort.
+ */
+export const DB_VERSION = 2;
 
 export type OpenFailure = 'no-indexeddb' | 'blocked' | 'timeout' | 'newer-database' | 'open-failed';
 
@@ -113,6 +123,11 @@ export function openIndexedDb(
         attempts.createIndex('storyId', 'storyId');
         db.createObjectStore('meta', { keyPath: KEY_PATHS.meta });
         db.createObjectStore('quarantine', { autoIncrement: true });
+      }
+      if (event.oldVersion < 2) {
+        // Only adds stores: everything already saved under version 1 stays as it is.
+        db.createObjectStore('snapshots', { keyPath: KEY_PATHS.snapshots });
+        db.createObjectStore('cohort', { keyPath: KEY_PATHS.cohort });
       }
     };
     request.onblocked = () => {
@@ -213,13 +228,11 @@ export class IndexedDbBackend implements Backend {
   }
 
   async dump(): Promise<Dump> {
-    const [profiles, attempts, meta, quarantine] = await Promise.all([
-      this.getAll('profiles'),
-      this.getAll('attempts'),
-      this.getAll('meta'),
+    const [quarantine, ...rows] = await Promise.all([
       this.quarantined(),
+      ...DATA_STORES.map((store) => this.getAll(store)),
     ]);
-    return { profiles, attempts, meta, quarantine };
+    return dumpOf(rows, quarantine);
   }
 
   close(): void {
@@ -234,13 +247,15 @@ export class MemoryBackend implements Backend {
     profiles: new Map(),
     attempts: new Map(),
     meta: new Map(),
+    snapshots: new Map(),
+    cohort: new Map(),
   };
   private readonly q = new Map<number, QuarantineEntry>();
   private nextQuarantineKey = 1;
 
   constructor(seed?: Dump) {
     if (!seed) return;
-    for (const store of ['profiles', 'attempts', 'meta'] as const) {
+    for (const store of DATA_STORES) {
       for (const row of seed[store]) this.stores[store].set(keyText(row.key), row);
     }
     for (const row of seed.quarantine) {
@@ -295,12 +310,9 @@ export class MemoryBackend implements Backend {
   }
 
   async dump(): Promise<Dump> {
-    return {
-      profiles: await this.getAll('profiles'),
-      attempts: await this.getAll('attempts'),
-      meta: await this.getAll('meta'),
-      quarantine: await this.quarantined(),
-    };
+    const rows: Row[][] = [];
+    for (const store of DATA_STORES) rows.push(await this.getAll(store));
+    return dumpOf(rows, await this.quarantined());
   }
 
   close(): void {}
@@ -331,6 +343,14 @@ async function commit(
   const settled = await Promise.allSettled([tx.done, ...requests]);
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw tx.error ?? failed.reason;
+}
+
+function dumpOf(rows: readonly Row[][], quarantine: Dump['quarantine']): Dump {
+  const dump = { quarantine } as Dump;
+  DATA_STORES.forEach((store, i) => {
+    dump[store] = rows[i] ?? [];
+  });
+  return dump;
 }
 
 function keyText(key: IDBValidKey): string {

@@ -1,5 +1,6 @@
 /**
- * The trainees' profiles and attempts, kept in IndexedDB and validated with zod on every read.
+ * The trainees' profiles and attempts, the story versions they played (snapshots) and the trainer's
+ * imported cohort, kept in IndexedDB and validated with zod on every read.
  *
  * - A record that does not validate is moved to the `quarantine` store with the reason and its raw
  *   value (never deleted) and listed in `store.problems`; a record written by a newer version of the
@@ -10,6 +11,7 @@
  */
 import {
   type Backend,
+  DATA_STORES,
   type DataStore,
   type Dump,
   errorText,
@@ -21,10 +23,13 @@ import {
   type QuarantineEntry,
   type Row,
 } from './backends.ts';
+import { type Cohort, emptyCohort } from './exchange.ts';
 import {
   type Attempt,
   type AttemptResult,
   AttemptSchema,
+  type CohortRecord,
+  CohortRecordSchema,
   checkName,
   describeIssues,
   type Kind,
@@ -39,6 +44,9 @@ import {
   ResultSchema,
   readRecord,
   SCHEMA_VERSION,
+  type SnapshotInput,
+  SnapshotSchema,
+  type StorySnapshot,
 } from './schema.ts';
 
 export type { DataStore, QuarantineEntry } from './backends.ts';
@@ -122,6 +130,26 @@ export interface AttemptsApi {
   forProfile(profileId: string): Promise<Attempt[]>;
 }
 
+export interface SnapshotsApi {
+  /**
+   * Keeps the compiled story an attempt is played on, under its hash (call it when an attempt starts).
+   * Idempotent: when that hash is already kept, nothing is written. A snapshot that is not valid
+   * (an empty json, say) is a StorageError; the store adds `schemaVersion` and `savedAt`.
+   */
+  keep(snapshot: SnapshotInput): Promise<void>;
+  /** The story version with this hash, if it was kept and still reads; a corrupt one is set aside. */
+  get(hash: string): Promise<StorySnapshot | undefined>;
+}
+
+export interface CohortApi {
+  /** The trainer's imported results; an empty cohort when there are none (or they could not be read). */
+  load(): Promise<Cohort>;
+  /** Replaces the kept cohort (after every import). An invalid cohort is a StorageError. */
+  save(cohort: Cohort): Promise<void>;
+  /** Forgets the imported results (the trainer's "clear"). */
+  clear(): Promise<void>;
+}
+
 /**
  * Whether an unfinished attempt can carry on: the story it was started on must be the version being
  * played now. When it changed, keep the attempt and offer to view its debrief or start again.
@@ -133,13 +161,37 @@ export function resumeStatus(
   return attempt.storyHash === currentHash ? 'resume' : 'story-changed';
 }
 
-const STORE_KIND: Record<DataStore, Kind> = { profiles: 'profile', attempts: 'attempt', meta: 'meta' };
-const STORE_LABEL: Record<DataStore, string> = {
-  profiles: 'A saved trainee profile',
-  attempts: 'A saved attempt',
-  meta: 'The saved game information',
+const STORE_KIND: Record<DataStore, Kind> = {
+  profiles: 'profile',
+  attempts: 'attempt',
+  meta: 'meta',
+  snapshots: 'snapshot',
+  cohort: 'cohort',
 };
-type Value<S extends DataStore> = S extends 'profiles' ? Profile : S extends 'attempts' ? Attempt : Meta;
+/** How a problem names a record of each store, and whether that name is plural ("results were"). */
+const STORE_LABEL: Record<DataStore, { name: string; plural?: true }> = {
+  profiles: { name: 'A saved trainee profile' },
+  attempts: { name: 'A saved attempt' },
+  meta: { name: 'The saved game information' },
+  snapshots: { name: 'A saved copy of a scenario' },
+  cohort: { name: "The trainer dashboard's imported results", plural: true },
+};
+interface Values {
+  profiles: Profile;
+  attempts: Attempt;
+  meta: Meta;
+  snapshots: StorySnapshot;
+  cohort: CohortRecord;
+}
+type Value<S extends DataStore> = Values[S];
+
+/**
+ * Stores `init` reads in full and validates on every open. Snapshots are not among them: each holds a
+ * whole compiled story (up to 5 MB), and reading them all on every start would cost time and memory
+ * for records needed only when an old attempt is replayed. A snapshot is validated when it is read
+ * (`snapshots.get`, `snapshots.keep`) and set aside then if it is corrupt.
+ */
+const CHECKED_ON_OPEN = DATA_STORES.filter((s) => s !== 'snapshots');
 
 export class Store {
   private backend: Backend;
@@ -322,13 +374,43 @@ export class Store {
       }),
   };
 
+  readonly snapshots: SnapshotsApi = {
+    keep: (input) =>
+      this.exclusive(async () => {
+        const snapshot = checked('keep', SnapshotSchema, {
+          ...input,
+          schemaVersion: SCHEMA_VERSION,
+          savedAt: this.iso(),
+        });
+        // Same hash, same story: a readable copy is enough. A corrupt one is set aside and replaced.
+        if (await this.readOne('snapshots', snapshot.hash)) return;
+        await this.write((b) => b.put('snapshots', snapshot));
+      }),
+    get: (hash) => this.settled(() => this.readOne('snapshots', hash)),
+  };
+
+  readonly cohort: CohortApi = {
+    load: () => this.settled(async () => (await this.readOne('cohort', 'current'))?.cohort ?? emptyCohort()),
+    save: (cohort) =>
+      this.exclusive(async () => {
+        const record = checked('save', CohortRecordSchema, {
+          schemaVersion: SCHEMA_VERSION,
+          key: 'current',
+          updatedAt: this.iso(),
+          cohort,
+        });
+        await this.write((b) => b.put('cohort', record));
+      }),
+    clear: () => this.exclusive(() => this.write((b) => b.deleteMany([{ store: 'cohort', key: 'current' }]))),
+  };
+
   /**
    * Once, on open: brings older records up to date (and writes them back), sets aside the unreadable,
    * and puts back records an earlier version set aside as "newer" that this version can now read.
    */
   async init(): Promise<void> {
     await this.exclusive(async () => {
-      for (const store of ['profiles', 'attempts', 'meta'] as const) {
+      for (const store of CHECKED_ON_OPEN) {
         const rows = await this.read(() => this.backend.getAll(store));
         const upgraded: unknown[] = [];
         const bad: QuarantineEntry[] = [];
@@ -397,7 +479,7 @@ export class Store {
     const bad: QuarantineEntry[] = [];
     for (const row of rows) {
       const outcome = readRecord(STORE_KIND[store], row.value);
-      if (outcome.ok) good.push(outcome.value as Value<S>);
+      if (outcome.ok) good.push(outcome.value as unknown as Value<S>);
       else bad.push(this.entry(store, row, outcome.reason, outcome.newer));
     }
     if (bad.length) await this.setAside(bad);
@@ -408,7 +490,7 @@ export class Store {
     const raw = await this.read(() => this.backend.get(store, key));
     if (raw === undefined) return undefined;
     const outcome = readRecord(STORE_KIND[store], raw);
-    if (outcome.ok) return outcome.value as Value<S>;
+    if (outcome.ok) return outcome.value as unknown as Value<S>;
     await this.setAside([this.entry(store, { key, value: raw }, outcome.reason, outcome.newer)]);
     return undefined;
   }
@@ -428,14 +510,16 @@ export class Store {
     if (!entries.length) return;
     await this.write((b) => b.quarantine(entries));
     for (const e of entries) {
+      const { name, plural } = STORE_LABEL[e.store];
+      const [was, it] = plural ? ['were', 'they'] : ['was', 'it'];
       this._problems.push({
         store: e.store,
         key: String(e.key),
         reason: e.reason,
         message:
           e.kind === 'newer-version'
-            ? `${STORE_LABEL[e.store]} was saved by a newer version of the game, so it was set aside; update the game to see it again.`
-            : `${STORE_LABEL[e.store]} could not be read (${e.reason}), so it was set aside and kept.`,
+            ? `${name} ${was} saved by a newer version of the game, so ${it} ${was} set aside; update the game to see ${plural ? 'them' : 'it'} again.`
+            : `${name} could not be read (${e.reason}), so ${it} ${was} set aside and kept.`,
         at: e.at,
       });
     }

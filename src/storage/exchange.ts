@@ -5,15 +5,10 @@
  */
 import { z } from 'zod';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
-import {
-  type Attempt,
-  describeIssues,
-  Iso,
-  MODES,
-  NoteSchema,
-  type Profile,
-  ResultSchema,
-} from './schema.ts';
+// Fields from fields.ts, not schema.ts: schema.ts imports this module (for the cohort record), so a
+// value import the other way would be a cycle. Types only from schema.ts.
+import { describeIssues, Iso, MODES, NoteSchema, ResultSchema } from './fields.ts';
+import type { Attempt, Profile } from './schema.ts';
 
 export const RESULTS_FORMAT = 'beyond-the-script/results';
 export const RESULTS_VERSION = 1;
@@ -233,6 +228,17 @@ export interface CohortTrainee extends TraineeResults {
 export interface Cohort {
   trainees: CohortTrainee[];
 }
+
+export const CohortTraineeSchema: z.ZodType<CohortTrainee> = z.object({
+  trainee: TraineeSchema,
+  attempts: z.array(ExportedAttemptSchema).max(100_000),
+  exportedAt: Iso,
+});
+
+/** A cohort as the trainer's dashboard keeps it between visits (see `store.cohort`). */
+export const CohortSchema: z.ZodType<Cohort> = z.object({
+  trainees: z.array(CohortTraineeSchema).max(10_000),
+});
 
 export const emptyCohort = (): Cohort => ({ trainees: [] });
 

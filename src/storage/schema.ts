@@ -5,45 +5,42 @@
  */
 import { z } from 'zod';
 import type { Debrief } from '../engine/debrief.ts';
+import type { ScoreBounds } from '../engine/scoring.ts';
+import { CohortSchema } from './exchange.ts';
+import {
+  type AttemptResult,
+  describeIssues,
+  Iso,
+  MODES,
+  NoteSchema,
+  ResultSchema,
+  ScoreSchema,
+} from './fields.ts';
+
+export {
+  type AttemptResult,
+  describeIssues,
+  formatPath,
+  Iso,
+  MODES,
+  type Mode,
+  type Note,
+  NoteSchema,
+  PercentSchema,
+  ResultSchema,
+  ScoreSchema,
+} from './fields.ts';
 
 /** The version of every record this code writes. Bump it with a migration from the previous one. */
 export const SCHEMA_VERSION = 2;
 
-export const Iso = z.iso.datetime();
 const Id = z.string().min(1).max(100);
-const Points = z.number().finite();
-const Percent = z.number().min(0).max(100);
-
-export const MODES = ['practice', 'assessment'] as const;
-export type Mode = (typeof MODES)[number];
+const StoryId = z.string().min(1).max(200);
+/** A compiled story's content hash (`StoryEntry.hash`): its version. */
+const StoryHash = z.string().min(1).max(200);
 
 /** At most this many characters in a trainee's name. */
 export const NAME_MAX = 40;
-
-export const ScoreSchema = z.object({ de: Points, own: Points, res: Points });
-export const PercentSchema = z.object({ de: Percent, own: Percent, res: Percent });
-
-/** A desk scenario's call notes, in the order they were written. */
-export const NoteSchema = z.object({
-  /** How many choices had been made when the notes were written (`runner.path.length`). */
-  step: z.int().min(0),
-  /** Fact keys from the story header that the rep ticked. */
-  facts: z.array(z.string().max(100)).max(100),
-  text: z.string().max(2000),
-});
-export type Note = z.infer<typeof NoteSchema>;
-
-export const ResultSchema = z.object({
-  ending: z.string().max(500),
-  resolved: z.boolean(),
-  score: ScoreSchema,
-  percent: PercentSchema,
-  /** Length of the call on the story's clock (`debrief.figures.seconds`). */
-  seconds: z.number().min(0).finite(),
-  /** Assessment mode: whether the attempt met the bar. */
-  passed: z.boolean().optional(),
-});
-export type AttemptResult = z.infer<typeof ResultSchema>;
 
 export const ProgressSchema = z.object({
   /** Choice indices so far (`runner.path`). */
@@ -66,9 +63,9 @@ const profileFields = {
 const attemptFields = {
   id: Id,
   profileId: Id,
-  storyId: z.string().min(1).max(200),
+  storyId: StoryId,
   /** The story version the attempt was played on (`StoryEntry.hash`). */
-  storyHash: z.string().min(1).max(200),
+  storyHash: StoryHash,
   startedAt: Iso,
   updatedAt: Iso,
   status: z.enum(['in-progress', 'finished', 'abandoned']),
@@ -99,6 +96,40 @@ export const MetaSchema = z.object({
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
+/** The longest compiled story a snapshot keeps, in characters (today's scenarios are about 40 000). */
+export const SNAPSHOT_JSON_MAX = 5_000_000;
+
+/** The engine's `ScoreBounds`, field for field (this stops compiling if that type changes shape). */
+const BoundsSchema: z.ZodType<ScoreBounds> = z.object({ best: ScoreSchema, worst: ScoreSchema });
+
+/**
+ * The compiled story an attempt was played on, kept under its content hash so the attempt can still
+ * be replayed and debriefed after the scenario is edited. Written once per story version.
+ */
+export const SnapshotSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  hash: StoryHash,
+  storyId: StoryId,
+  title: z.string().min(1).max(200),
+  /** The compiled ink JSON, exactly as the game loaded it. */
+  json: z.string().min(1).max(SNAPSHOT_JSON_MAX),
+  bounds: BoundsSchema,
+  endings: z.array(z.string().max(500)).max(10_000),
+  savedAt: Iso,
+});
+export type StorySnapshot = z.infer<typeof SnapshotSchema>;
+/** What the game passes to `store.snapshots.keep`: the store adds the version and the time. */
+export type SnapshotInput = Omit<StorySnapshot, 'schemaVersion' | 'savedAt'>;
+
+/** The one record in `cohort`: the results the trainer's dashboard imported, kept across reloads. */
+export const CohortRecordSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  key: z.literal('current'),
+  updatedAt: Iso,
+  cohort: CohortSchema,
+});
+export type CohortRecord = z.infer<typeof CohortRecordSchema>;
+
 // ---- Older versions, kept only to migrate from. ----
 
 /** Version 1 profiles had the same fields. */
@@ -121,9 +152,13 @@ interface Step {
   up: (record: never) => unknown;
 }
 
-export type Kind = 'profile' | 'attempt' | 'meta';
+export type Kind = 'profile' | 'attempt' | 'meta' | 'snapshot' | 'cohort';
 
-/** migrations[kind][v]: how a record of version v (< SCHEMA_VERSION) becomes version v + 1. */
+/**
+ * migrations[kind][v]: how a record of version v (< SCHEMA_VERSION) becomes version v + 1. Snapshots
+ * and the cohort were first written at version 2: an older one was never written by the game, so it
+ * has no migration and is reported as unreadable.
+ */
 const MIGRATIONS: Record<Kind, Record<number, Step>> = {
   profile: {
     1: { schema: ProfileV1, up: (p: z.infer<typeof ProfileV1>) => ({ ...p, schemaVersion: 2 }) },
@@ -137,14 +172,30 @@ const MIGRATIONS: Record<Kind, Record<number, Step>> = {
   meta: {
     1: { schema: MetaV1, up: (m: z.infer<typeof MetaV1>) => ({ ...m, schemaVersion: 2 }) },
   },
+  snapshot: {},
+  cohort: {},
 };
 
-const CURRENT: { profile: typeof ProfileSchema; attempt: typeof AttemptSchema; meta: typeof MetaSchema } = {
+const CURRENT: {
+  profile: typeof ProfileSchema;
+  attempt: typeof AttemptSchema;
+  meta: typeof MetaSchema;
+  snapshot: typeof SnapshotSchema;
+  cohort: typeof CohortRecordSchema;
+} = {
   profile: ProfileSchema,
   attempt: AttemptSchema,
   meta: MetaSchema,
+  snapshot: SnapshotSchema,
+  cohort: CohortRecordSchema,
 };
-type Current = { profile: Profile; attempt: Attempt; meta: Meta };
+type Current = {
+  profile: Profile;
+  attempt: Attempt;
+  meta: Meta;
+  snapshot: StorySnapshot;
+  cohort: CohortRecord;
+};
 
 export type ReadOutcome<T> =
   | {
@@ -154,20 +205,6 @@ export type ReadOutcome<T> =
       migratedFrom?: number;
     }
   | { ok: false; reason: string; newer: boolean };
-
-/** "attempts[2].result.percent.de" from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out;
-}
-
-export function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = formatPath(issue.path);
-  return `${where ? `${where}: ` : ''}${issue.message}`;
-}
 
 /**
  * Validates a stored record, migrating it from an older version when it is one. Never throws: a

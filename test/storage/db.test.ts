@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../src/storage/backends.ts';
 import { FALLBACK_WARNING, openStore, resumeStatus, StorageError } from '../../src/storage/db.ts';
 import type { AttemptResult } from '../../src/storage/schema.ts';
 import { DB, IDBFactory, open, plant, quotaFactory, raw } from './helpers.ts';
@@ -369,7 +370,7 @@ describe('when the browser will not save', () => {
     const store = await open(factory);
     await store.profiles.create('Sam');
     const upgraded = await new Promise<IDBDatabase>((resolve) => {
-      const req = factory.open(DB, 2);
+      const req = factory.open(DB, DB_VERSION + 1);
       req.onsuccess = () => resolve(req.result);
     });
     upgraded.close();

@@ -16,6 +16,7 @@ import {
   IDBTransaction,
   IDBVersionChangeEvent,
 } from 'fake-indexeddb';
+import { DB_VERSION } from '../../src/storage/backends.ts';
 import { type OpenOptions, openStore, type Store } from '../../src/storage/db.ts';
 
 Object.assign(globalThis, {
@@ -71,7 +72,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 
 /** A plain IndexedDB connection, bypassing the store: to plant raw records and look at what is kept. */
 export async function raw(factory: IDBFactory, name = DB) {
-  const db = await request(factory.open(name, 1));
+  const db = await request(factory.open(name, DB_VERSION));
   const tx = (store: string, mode: IDBTransactionMode = 'readonly') =>
     db.transaction(store, mode).objectStore(store);
   return {
@@ -89,6 +90,28 @@ export async function plant(factory: IDBFactory, records: Record<string, unknown
   const conn = await raw(factory);
   for (const [store, values] of Object.entries(records)) for (const v of values) await conn.put(store, v);
   conn.close();
+}
+
+/**
+ * A database exactly as the first release of the game (IndexedDB layout version 1) left it: its four
+ * stores, created by hand here rather than by the code under test, holding `records` as they are.
+ */
+export async function plantV1(factory: IDBFactory, records: Record<string, unknown[]>): Promise<void> {
+  const req = factory.open(DB, 1);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    db.createObjectStore('profiles', { keyPath: 'id' });
+    const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+    attempts.createIndex('profileId', 'profileId');
+    attempts.createIndex('storyId', 'storyId');
+    db.createObjectStore('meta', { keyPath: 'key' });
+    db.createObjectStore('quarantine', { autoIncrement: true });
+  };
+  const db = await request(req);
+  for (const [store, values] of Object.entries(records)) {
+    for (const v of values) await request(db.transaction(store, 'readwrite').objectStore(store).put(v));
+  }
+  db.close();
 }
 
 export const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkName, formatPath, readRecord, SCHEMA_VERSION } from '../../src/storage/schema.ts';
+import {
+  checkName,
+  formatPath,
+  readRecord,
+  SCHEMA_VERSION,
+  SNAPSHOT_JSON_MAX,
+} from '../../src/storage/schema.ts';
 
 const at = '2025-03-14T09:00:00.000Z';
 const v1Attempt = {
@@ -91,5 +97,59 @@ describe('trainee names', () => {
       message: 'There is already a trainee called “Sam Okafor”.',
     });
     expect(checkName('José', ['Jose'])).toMatchObject({ ok: true });
+  });
+});
+
+describe('snapshot and cohort records', () => {
+  const snapshot = {
+    schemaVersion: 2,
+    hash: 'abc123',
+    storyId: 'aisle',
+    title: 'The aisle',
+    json: '{"inkVersion":21}',
+    bounds: { best: { de: 3, own: 2, res: 1 }, worst: { de: -2, own: 0, res: 0 } },
+    endings: ['Served'],
+    savedAt: at,
+  };
+  const cohort = {
+    schemaVersion: 2,
+    key: 'current',
+    updatedAt: at,
+    cohort: { trainees: [{ trainee: { id: 'p1', name: 'Sam' }, attempts: [], exportedAt: at }] },
+  };
+
+  it('reads current ones as they are', () => {
+    expect(readRecord('snapshot', snapshot)).toEqual({ ok: true, value: snapshot });
+    expect(readRecord('cohort', cohort)).toEqual({ ok: true, value: cohort });
+  });
+
+  it('keeps score bounds in the engine’s shape: best and worst, each with every axis', () => {
+    const r = readRecord('snapshot', {
+      ...snapshot,
+      bounds: { best: { de: 3, own: 2 }, worst: snapshot.bounds.worst },
+    });
+    expect(r).toMatchObject({ ok: false, reason: /^bounds\.best\.res: / });
+  });
+
+  it('has no older versions to migrate from', () => {
+    expect(readRecord('snapshot', { ...snapshot, schemaVersion: 1 })).toEqual({
+      ok: false,
+      newer: false,
+      reason: 'no migration from snapshot version 1',
+    });
+    expect(readRecord('cohort', { ...cohort, schemaVersion: 1 })).toEqual({
+      ok: false,
+      newer: false,
+      reason: 'no migration from cohort version 1',
+    });
+    expect(readRecord('cohort', { ...cohort, schemaVersion: 3 })).toMatchObject({ ok: false, newer: true });
+  });
+
+  it('refuses a snapshot over the size limit', () => {
+    const r = readRecord('snapshot', { ...snapshot, json: 'x'.repeat(SNAPSHOT_JSON_MAX + 1) });
+    expect(r).toMatchObject({ ok: false, reason: /^json: / });
+    expect(readRecord('snapshot', { ...snapshot, json: 'x'.repeat(SNAPSHOT_JSON_MAX) })).toMatchObject({
+      ok: true,
+    });
   });
 });
