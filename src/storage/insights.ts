@@ -1,0 +1,479 @@
+/**
+ * What the game can tell from finished attempts: a trainee's own progress (history per scenario,
+ * personal bests, the weakest area and what to practise next) and a trainer's view of a cohort
+ * (a trainee × scenario table, score distributions, who needs help with what, and a CSV of the
+ * table). Pure functions: no DOM, no storage.
+ */
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { AXES, AXIS_NAMES, type Axis, type PassMarks } from '../engine/tags.ts';
+import type { Cohort, ExportedAttempt } from './exchange.ts';
+import type { Attempt, Mode } from './schema.ts';
+
+export type AxisPercents = Record<Axis, number>;
+
+/** The pass mark used on every axis of a scenario that declares none. */
+export const DEFAULT_PASS_MARK = 60;
+/** How many of a scenario's latest attempts count towards the weakest area. */
+export const RECENT_ATTEMPTS = 3;
+
+/** How the weakest area is chosen, in words a trainee can read. */
+export const WEAKEST_RULE =
+  'Your weakest area is the one with the lowest average over your last three attempts at each scenario.';
+/** How the scenario to practise is chosen, in words a trainee can read. */
+export const SUGGESTION_RULE =
+  'We suggest the scenario where your best score in your weakest area is lowest; one you have not played yet comes first.';
+
+const EPSILON = 1e-9;
+
+// ---- Shared helpers ----
+
+interface CatalogIndex {
+  title(storyId: string): string;
+  has(storyId: string): boolean;
+  entry(storyId: string): StoryEntry | undefined;
+  /** Catalog order first, then scenarios no longer in the catalog by id. */
+  compare(a: string, b: string): number;
+}
+
+function indexCatalog(stories: readonly StoryEntry[]): CatalogIndex {
+  const byId = new Map<string, { entry: StoryEntry; order: number }>();
+  stories.forEach((entry, order) => {
+    if (!byId.has(entry.id)) byId.set(entry.id, { entry, order });
+  });
+  const order = (id: string) => byId.get(id)?.order ?? Number.POSITIVE_INFINITY;
+  return {
+    title: (id) => byId.get(id)?.entry.metadata.title || id,
+    has: (id) => byId.has(id),
+    entry: (id) => byId.get(id)?.entry,
+    compare: (a, b) => {
+      const oa = order(a);
+      const ob = order(b);
+      if (oa !== ob) return oa < ob ? -1 : 1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    },
+  };
+}
+
+const copy = (p: AxisPercents): AxisPercents => ({ de: p.de, own: p.own, res: p.res });
+const maxOf = (a: AxisPercents, b: AxisPercents): AxisPercents => ({
+  de: Math.max(a.de, b.de),
+  own: Math.max(a.own, b.own),
+  res: Math.max(a.res, b.res),
+});
+
+function meanOf(list: readonly AxisPercents[]): AxisPercents {
+  const sum = { de: 0, own: 0, res: 0 };
+  for (const p of list) for (const axis of AXES) sum[axis] += p[axis];
+  const n = Math.max(1, list.length);
+  return { de: sum.de / n, own: sum.own / n, res: sum.res / n };
+}
+
+/** The pass marks a scenario declares, or DEFAULT_PASS_MARK on every axis. */
+export function passMarksFor(entry: StoryEntry | undefined): { marks: PassMarks; declared: boolean } {
+  const declared = entry?.metadata.pass;
+  if (declared) return { marks: { de: declared.de, own: declared.own, res: declared.res }, declared: true };
+  return {
+    marks: { de: DEFAULT_PASS_MARK, own: DEFAULT_PASS_MARK, res: DEFAULT_PASS_MARK },
+    declared: false,
+  };
+}
+
+/** Whether every axis reaches its mark. */
+export function meetsMarks(percent: AxisPercents, marks: PassMarks): boolean {
+  return AXES.every((axis) => percent[axis] >= marks[axis]);
+}
+
+// ---- One trainee ----
+
+export interface HistoryPoint {
+  attemptId: string;
+  /** When the attempt finished (the attempt's `updatedAt`). */
+  at: string;
+  mode: Mode;
+  percent: AxisPercents;
+  /** Assessment attempts: whether it met the bar, as recorded. */
+  passed?: boolean;
+}
+
+export interface ScenarioHistory {
+  storyId: string;
+  /** The catalog title, or the id for a scenario no longer in the catalog. */
+  title: string;
+  inCatalog: boolean;
+  /** The pass marks the scenario declares, if it declares any. */
+  pass?: PassMarks;
+  /** Oldest first; never empty. */
+  points: HistoryPoint[];
+  /** Personal bests: the highest percent on each axis over every attempt (practice and assessment). */
+  best: AxisPercents;
+  latest: HistoryPoint;
+  /** The mean of the last RECENT_ATTEMPTS attempts on each axis. */
+  recent: AxisPercents;
+}
+
+export interface WeakestAxis {
+  axis: Axis;
+  name: string;
+  /** Mean over played scenarios of each scenario's recent average (WEAKEST_RULE). */
+  average: number;
+}
+
+export interface PractiseSuggestion {
+  storyId: string;
+  title: string;
+  axis: Axis;
+  /** The trainee's best on `axis` in this scenario; null when it has not been played. */
+  best: number | null;
+  /** One sentence saying why this scenario, for the UI. */
+  reason: string;
+}
+
+export interface TraineeHistory {
+  /** How many finished attempts there are in all. */
+  finished: number;
+  /** Played scenarios: catalog order, then scenarios no longer in the catalog by id. */
+  scenarios: ScenarioHistory[];
+  /** Null when nothing is finished. */
+  weakest: WeakestAxis | null;
+  /** Null when nothing is finished or the catalog is empty. */
+  suggestion: PractiseSuggestion | null;
+}
+
+const byFinish = (
+  a: { at: string; startedAt: string; attemptId: string },
+  b: { at: string; startedAt: string; attemptId: string },
+) =>
+  a.at.localeCompare(b.at) ||
+  a.startedAt.localeCompare(b.startedAt) ||
+  a.attemptId.localeCompare(b.attemptId);
+
+/**
+ * A trainee's progress from their attempts. Only finished attempts with a result count. The weakest
+ * area: for each played scenario, the average of its last RECENT_ATTEMPTS attempts on each axis; those
+ * averaged over the scenarios; the lowest wins (ties go to the axis listed first: de-escalation,
+ * ownership, resolution). The suggestion: among catalog scenarios, the one where the trainee's best
+ * on that axis is lowest, an unplayed one counting as lowest (ties: catalog order).
+ */
+export function traineeHistory(attempts: readonly Attempt[], stories: readonly StoryEntry[]): TraineeHistory {
+  const catalog = indexCatalog(stories);
+  const groups = new Map<string, (HistoryPoint & { startedAt: string })[]>();
+  let finished = 0;
+  for (const a of attempts) {
+    if (a.status !== 'finished' || !a.result) continue;
+    finished++;
+    const point: HistoryPoint & { startedAt: string } = {
+      attemptId: a.id,
+      at: a.updatedAt,
+      startedAt: a.startedAt,
+      mode: a.mode,
+      percent: copy(a.result.percent),
+    };
+    if (a.result.passed !== undefined) point.passed = a.result.passed;
+    const list = groups.get(a.storyId);
+    if (list) list.push(point);
+    else groups.set(a.storyId, [point]);
+  }
+
+  const scenarios: ScenarioHistory[] = [];
+  for (const [storyId, list] of groups) {
+    list.sort((x, y) => byFinish(x, y));
+    const points: HistoryPoint[] = list.map(({ startedAt: _, ...p }) => p);
+    const latest = points[points.length - 1]!;
+    const best = points.reduce((acc, p) => maxOf(acc, p.percent), copy(points[0]!.percent));
+    const recent = meanOf(points.slice(-RECENT_ATTEMPTS).map((p) => p.percent));
+    const entry = catalog.entry(storyId);
+    const scenario: ScenarioHistory = {
+      storyId,
+      title: catalog.title(storyId),
+      inCatalog: entry !== undefined,
+      points,
+      best,
+      latest,
+      recent,
+    };
+    if (entry?.metadata.pass) scenario.pass = { ...entry.metadata.pass };
+    scenarios.push(scenario);
+  }
+  scenarios.sort((a, b) => catalog.compare(a.storyId, b.storyId));
+
+  if (scenarios.length === 0) return { finished, scenarios, weakest: null, suggestion: null };
+
+  const overall = meanOf(scenarios.map((s) => s.recent));
+  let axis: Axis = AXES[0];
+  for (const candidate of AXES) if (overall[candidate] < overall[axis] - EPSILON) axis = candidate;
+  const weakest: WeakestAxis = { axis, name: AXIS_NAMES[axis], average: overall[axis] };
+
+  return { finished, scenarios, weakest, suggestion: suggest(axis, scenarios, stories, catalog) };
+}
+
+function suggest(
+  axis: Axis,
+  scenarios: readonly ScenarioHistory[],
+  stories: readonly StoryEntry[],
+  catalog: CatalogIndex,
+): PractiseSuggestion | null {
+  const played = new Map(scenarios.map((s) => [s.storyId, s]));
+  let pick: { entry: StoryEntry; best: number | null } | undefined;
+  const seen = new Set<string>();
+  for (const entry of stories) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    const best = played.get(entry.id)?.best[axis] ?? null;
+    if (!pick) pick = { entry, best };
+    else if (pick.best !== null && (best === null || best < pick.best - EPSILON)) pick = { entry, best };
+  }
+  if (!pick) return null;
+  const name = AXIS_NAMES[axis];
+  const title = catalog.title(pick.entry.id);
+  const reason =
+    pick.best === null
+      ? `${name} is your weakest area, and you have not tried “${title}” yet: it is a good next call to practise it on.`
+      : seen.size === 1
+        ? `${name} is your weakest area; your best ${name.toLowerCase()} score on “${title}” is ${Math.round(pick.best)}%.`
+        : `${name} is your weakest area, and “${title}” is where your best ${name.toLowerCase()} score is lowest (${Math.round(pick.best)}%).`;
+  return { storyId: pick.entry.id, title, axis, best: pick.best, reason };
+}
+
+// ---- A trainer's cohort ----
+
+export type AssessmentStatus = 'passed' | 'not-yet' | 'none';
+
+export interface CohortRow {
+  traineeId: string;
+  traineeName: string;
+  storyId: string;
+  /** The catalog title, or the id for a scenario no longer in the catalog. */
+  title: string;
+  inCatalog: boolean;
+  /** Finished attempts, practice and assessment. */
+  attempts: number;
+  best: AxisPercents;
+  /** The most recently finished attempt, in either mode. */
+  latest: AxisPercents;
+  latestAt: string;
+  latestMode: Mode;
+  /** The scenario's pass marks, or DEFAULT_PASS_MARK on every axis (`marksDeclared` false). */
+  marks: PassMarks;
+  marksDeclared: boolean;
+  /** How many of the attempts were assessments. */
+  assessments: number;
+  /**
+   * The latest assessment attempt: passed or not yet (as it recorded; judged against `marks` when it
+   * recorded nothing); 'none' when there is no assessment attempt.
+   */
+  assessment: AssessmentStatus;
+  assessmentAt?: string;
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+/** One row per trainee and scenario they finished: by trainee name, then catalog order. */
+export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): CohortRow[] {
+  const catalog = indexCatalog(stories);
+  const rows: CohortRow[] = [];
+  const trainees = [...cohort.trainees].sort(
+    (a, b) => byName(a.trainee.name, b.trainee.name) || a.trainee.id.localeCompare(b.trainee.id),
+  );
+  for (const { trainee, attempts } of trainees) {
+    const groups = new Map<string, ExportedAttempt[]>();
+    for (const a of attempts) {
+      const list = groups.get(a.storyId);
+      if (list) list.push(a);
+      else groups.set(a.storyId, [a]);
+    }
+    const ids = [...groups.keys()].sort(catalog.compare);
+    for (const storyId of ids) {
+      const list = groups.get(storyId)!;
+      list.sort(
+        (a, b) =>
+          a.finishedAt.localeCompare(b.finishedAt) ||
+          a.startedAt.localeCompare(b.startedAt) ||
+          a.id.localeCompare(b.id),
+      );
+      const last = list[list.length - 1]!;
+      const best = list.reduce((acc, a) => maxOf(acc, a.result.percent), copy(list[0]!.result.percent));
+      const { marks, declared } = passMarksFor(catalog.entry(storyId));
+      const assessed = list.filter((a) => a.mode === 'assessment');
+      const lastAssessed = assessed[assessed.length - 1];
+      const row: CohortRow = {
+        traineeId: trainee.id,
+        traineeName: trainee.name,
+        storyId,
+        title: catalog.title(storyId),
+        inCatalog: catalog.has(storyId),
+        attempts: list.length,
+        best,
+        latest: copy(last.result.percent),
+        latestAt: last.finishedAt,
+        latestMode: last.mode,
+        marks,
+        marksDeclared: declared,
+        assessments: assessed.length,
+        assessment: 'none',
+      };
+      if (lastAssessed) {
+        const passed = lastAssessed.result.passed ?? meetsMarks(lastAssessed.result.percent, marks);
+        row.assessment = passed ? 'passed' : 'not-yet';
+        row.assessmentAt = lastAssessed.finishedAt;
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export interface DistributionBin {
+  /** Lowest whole percent in the bin. */
+  from: number;
+  /** Highest whole percent in the bin (100 for the last). */
+  to: number;
+  /** "0–9", …, "90–100". */
+  label: string;
+  count: number;
+}
+
+export interface AxisDistribution {
+  axis: Axis;
+  name: string;
+  /** Ten bins of ten points; the last, 90–100, holds 100 too. */
+  bins: DistributionBin[];
+  /** How many values (trainee × scenario pairs) were counted. */
+  total: number;
+}
+
+/**
+ * Per axis, how the latest percents spread: one value per table row (each trainee's latest attempt
+ * at each scenario), rounded to a whole percent as shown, counted in 10-point bins. With `storyId`,
+ * only that scenario's rows.
+ */
+export function axisDistributions(rows: readonly CohortRow[], storyId?: string): AxisDistribution[] {
+  const counted = storyId === undefined ? rows : rows.filter((r) => r.storyId === storyId);
+  return AXES.map((axis) => {
+    const bins: DistributionBin[] = Array.from({ length: 10 }, (_, i) => ({
+      from: i * 10,
+      to: i === 9 ? 100 : i * 10 + 9,
+      label: i === 9 ? '90–100' : `${i * 10}–${i * 10 + 9}`,
+      count: 0,
+    }));
+    for (const row of counted) {
+      const value = Math.min(100, Math.max(0, Math.round(row.latest[axis])));
+      bins[Math.min(9, Math.floor(value / 10))]!.count++;
+    }
+    return { axis, name: AXIS_NAMES[axis], bins, total: counted.length };
+  });
+}
+
+export interface HelpScenario {
+  storyId: string;
+  title: string;
+  /** The latest attempt's percent on the axis. */
+  latest: number;
+  /** The pass mark it is below. */
+  mark: number;
+  /** How many points below the mark (> 0). */
+  below: number;
+}
+
+export interface HelpAxis {
+  axis: Axis;
+  name: string;
+  /** Worst (furthest below) first. */
+  scenarios: HelpScenario[];
+  /** The largest `below` among the scenarios. */
+  worst: number;
+}
+
+export interface HelpEntry {
+  traineeId: string;
+  traineeName: string;
+  /** Worst first. */
+  axes: HelpAxis[];
+  worst: number;
+}
+
+/**
+ * Who needs help with what: for each trainee, the axes where their latest attempt at a scenario is
+ * below that scenario's pass mark (DEFAULT_PASS_MARK where it declares none), naming the scenarios.
+ * Trainees, axes and scenarios come worst first (the most points below the mark); trainees who are
+ * at or above every mark are left out.
+ */
+export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
+  const byTrainee = new Map<string, { name: string; axes: Map<Axis, HelpScenario[]> }>();
+  for (const row of rows) {
+    for (const axis of AXES) {
+      const latest = row.latest[axis];
+      const mark = row.marks[axis];
+      if (!(latest < mark)) continue;
+      let t = byTrainee.get(row.traineeId);
+      if (!t) {
+        t = { name: row.traineeName, axes: new Map() };
+        byTrainee.set(row.traineeId, t);
+      }
+      const list = t.axes.get(axis) ?? [];
+      list.push({ storyId: row.storyId, title: row.title, latest, mark, below: mark - latest });
+      t.axes.set(axis, list);
+    }
+  }
+  const entries: HelpEntry[] = [];
+  for (const [traineeId, t] of byTrainee) {
+    const axes: HelpAxis[] = [];
+    for (const axis of AXES) {
+      const scenarios = t.axes.get(axis);
+      if (!scenarios) continue;
+      scenarios.sort((a, b) => b.below - a.below || byName(a.title, b.title));
+      axes.push({ axis, name: AXIS_NAMES[axis], scenarios, worst: scenarios[0]!.below });
+    }
+    axes.sort((a, b) => b.worst - a.worst || AXES.indexOf(a.axis) - AXES.indexOf(b.axis));
+    entries.push({ traineeId, traineeName: t.name, axes, worst: axes[0]!.worst });
+  }
+  entries.sort(
+    (a, b) =>
+      b.worst - a.worst || byName(a.traineeName, b.traineeName) || a.traineeId.localeCompare(b.traineeId),
+  );
+  return entries;
+}
+
+export const COHORT_CSV_HEADER = [
+  'Trainee',
+  'Scenario',
+  'Attempts',
+  ...AXES.flatMap((a) => [`${AXIS_NAMES[a]} best %`, `${AXIS_NAMES[a]} latest %`]),
+  'Latest attempt finished at',
+  'Assessment attempts',
+  'Latest assessment',
+];
+
+/** The words for an assessment status, as the table and the CSV show them. */
+export function assessmentLabel(status: AssessmentStatus): string {
+  return status === 'passed' ? 'passed' : status === 'not-yet' ? 'not yet' : '';
+}
+
+/**
+ * The cohort table as CSV, RFC 4180 (CRLF; fields with commas, quotes or line breaks quoted), with
+ * text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) prefixed with an apostrophe,
+ * and a byte-order mark unless `bom` is false.
+ */
+export function cohortTableCsv(rows: readonly CohortRow[], options: { bom?: boolean } = {}): string {
+  const lines: string[][] = [COHORT_CSV_HEADER];
+  for (const r of rows) {
+    lines.push([
+      guard(r.traineeName),
+      guard(r.title),
+      String(r.attempts),
+      ...AXES.flatMap((a) => [String(Math.round(r.best[a])), String(Math.round(r.latest[a]))]),
+      r.latestAt,
+      String(r.assessments),
+      assessmentLabel(r.assessment),
+    ]);
+  }
+  const body = lines.map((line) => line.map(csvField).join(',')).join('\r\n');
+  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
+}
+
+function guard(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

@@ -1,0 +1,679 @@
+/**
+ * The trainer dashboard: import trainees' results files (file picker or drag and drop), then see who
+ * needs help with what, a trainee × scenario table (best and latest per skill, assessment status),
+ * how scores spread on each skill, and export the table as CSV. The cohort is kept through
+ * `cohortStore`, saved after every accepted file.
+ *
+ * Chart.js comes in with `import('./charts.ts')`; every chart has a table with the same figures.
+ */
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { AXES, AXIS_NAMES } from '../engine/tags.ts';
+import { type Cohort, emptyCohort, mergeCohort, parseResultsFile } from '../storage/exchange.ts';
+import {
+  type AxisDistribution,
+  assessmentLabel,
+  axisDistributions,
+  type CohortRow,
+  cohortTable,
+  cohortTableCsv,
+  DEFAULT_PASS_MARK,
+  type HelpEntry,
+  needsHelp,
+} from '../storage/insights.ts';
+import type { ChartHandle } from './charts.ts';
+import { h, text } from './dom.ts';
+import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
+import './records.css';
+
+export interface CohortStore {
+  load(): Promise<Cohort>;
+  save(cohort: Cohort): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface DashboardOptions {
+  stories: readonly StoryEntry[];
+  cohortStore: CohortStore;
+  onBack(): void;
+  notify(message: string, tone: 'info' | 'error'): void;
+}
+
+const loadCharts = () => import('./charts.ts');
+
+let idCounter = 0;
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function renderDashboard(opts: DashboardOptions): { element: HTMLElement; dispose(): void } {
+  const uid = `dashboard-${++idCounter}`;
+  let cohort: Cohort = emptyCohort();
+  let rows: CohortRow[] = [];
+  let disposed = false;
+  let handles: ChartHandle[] = [];
+  let distributionScenario = '';
+
+  // ---- Header and import ----
+  const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
+  back.addEventListener('click', () => opts.onBack());
+  const title = text('h1', 'Trainer dashboard', { id: `${uid}-title`, tabindex: -1 });
+
+  const input = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: '.json,application/json',
+    class: 'sr-only',
+    'data-import': 'files',
+  });
+  const picker = h('label', { class: 'button-like primary-like file-pick' }, 'Import results files', input);
+  const results = h('ul', {
+    class: 'import-results scroll-box',
+    'aria-label': 'Imported files',
+    'aria-live': 'polite',
+    tabindex: 0,
+    'data-import-results': '',
+  });
+  const importSummary = text('p', '', { class: 'records-sub', 'data-import-summary': '' });
+  const status = text('p', 'Loading the dashboard…', { class: 'records-sub', 'data-cohort-status': '' });
+  const body = h('div', { class: 'dashboard-body' });
+
+  // ---- Clearing, with a confirm step in the panel ----
+  const clear = h('button', { type: 'button', class: 'danger', 'data-clear': '' }, 'Clear the dashboard');
+  const confirmYes = h(
+    'button',
+    { type: 'button', class: 'danger', 'data-clear-confirm': '' },
+    'Yes, remove all results',
+  );
+  const confirmNo = h('button', { type: 'button' }, 'Keep them');
+  const confirmText = text('p', '', { id: `${uid}-confirm` });
+  const confirm = h(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-labelledby': `${uid}-confirm`, hidden: true },
+    confirmText,
+    h('div', { class: 'records-actions' }, confirmYes, confirmNo),
+  );
+  clear.addEventListener('click', () => {
+    const n = cohort.trainees.length;
+    confirmText.textContent = `Remove the results of all ${n} ${n === 1 ? 'trainee' : 'trainees'} from this dashboard? The trainees keep their own results, and you can import their files again later.`;
+    confirm.hidden = false;
+    clear.hidden = true;
+    confirmNo.focus();
+  });
+  confirmNo.addEventListener('click', () => {
+    confirm.hidden = true;
+    clear.hidden = false;
+    clear.focus();
+  });
+  confirmYes.addEventListener('click', () => {
+    enqueue(async () => {
+      try {
+        await opts.cohortStore.clear();
+      } catch (e) {
+        opts.notify(`The dashboard could not be cleared: ${errorText(e)}`, 'error');
+        return;
+      }
+      if (disposed) return;
+      cohort = emptyCohort();
+      results.replaceChildren();
+      importSummary.textContent = '';
+      confirm.hidden = true;
+      clear.hidden = false;
+      refresh();
+      opts.notify('The dashboard is empty.', 'info');
+      picker.querySelector('input')?.focus();
+    });
+  });
+  const dangerZone = h(
+    'section',
+    { class: 'records-card danger-zone', 'aria-label': 'Clear the dashboard' },
+    text('p', 'Finished with this group? Clearing removes every imported result from this browser.', {
+      class: 'hint',
+    }),
+    clear,
+    confirm,
+  );
+
+  const element = h(
+    'section',
+    { class: 'panel records dashboard', 'aria-labelledby': `${uid}-title`, 'data-screen': 'dashboard' },
+    h(
+      'header',
+      { class: 'records-head' },
+      h(
+        'div',
+        {},
+        title,
+        text(
+          'p',
+          'Import the results files your trainees download from “Your progress”. The results stay in this browser.',
+          { class: 'records-sub' },
+        ),
+      ),
+      back,
+    ),
+    h(
+      'div',
+      { class: 'import-bar' },
+      picker,
+      text('p', 'You can pick several files at once, or drop them anywhere on this panel.', {
+        class: 'hint',
+      }),
+    ),
+    importSummary,
+    results,
+    status,
+    body,
+    dangerZone,
+  );
+
+  // ---- Importing ----
+  let queue: Promise<void> = Promise.resolve();
+  /** Imports and clearing run one at a time, in order; one failing does not stop the next. */
+  function enqueue(task: () => Promise<void>): void {
+    queue = queue.then(task).catch((e: unknown) => {
+      if (!disposed) opts.notify(`Something went wrong: ${errorText(e)}`, 'error');
+    });
+  }
+
+  const importFiles = (files: readonly File[]) => {
+    if (files.length === 0) return;
+    enqueue(async () => {
+      let changed = false;
+      let accepted = 0;
+      let rejected = 0;
+      const report = (fileName: string, ok: boolean, message: string) => {
+        if (ok) accepted++;
+        else rejected++;
+        addResult(fileName, ok, message);
+      };
+      for (const file of files) {
+        if (disposed) return;
+        let content: string;
+        try {
+          content = await file.text();
+        } catch (e) {
+          report(file.name, false, `${file.name} could not be read: ${errorText(e)}`);
+          continue;
+        }
+        const parsed = parseResultsFile(content, file.name);
+        if (!parsed.ok) {
+          report(file.name, false, parsed.message);
+          continue;
+        }
+        const merged = mergeCohort(cohort, parsed.data);
+        cohort = merged.cohort;
+        changed = true;
+        report(file.name, true, merged.message);
+        try {
+          await opts.cohortStore.save(cohort);
+        } catch (e) {
+          opts.notify(
+            `The dashboard could not be saved (${errorText(e)}). The results stay on screen until you leave.`,
+            'error',
+          );
+        }
+      }
+      if (disposed) return;
+      importSummary.textContent = `Last import: ${accepted} ${accepted === 1 ? 'file' : 'files'} imported${rejected ? `, ${rejected} not imported (see below)` : ''}.`;
+      if (changed) refresh();
+    });
+  };
+
+  const addResult = (fileName: string, ok: boolean, message: string) => {
+    const content = [
+      text('span', ok ? `${fileName}: ` : 'Not imported: ', { class: 'import-file' }),
+      message,
+    ];
+    results.append(
+      ok
+        ? h('li', { class: 'import-result accepted', 'data-result': 'accepted' }, ...content)
+        : h(
+            'li',
+            { class: 'import-result rejected', 'data-result': 'rejected' },
+            h('div', { role: 'alert' }, ...content),
+          ),
+    );
+  };
+
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    importFiles(files);
+  });
+
+  let dragDepth = 0;
+  const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  element.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth++;
+    element.classList.add('dragging');
+  });
+  element.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
+  element.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) element.classList.remove('dragging');
+  });
+  element.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    element.classList.remove('dragging');
+    importFiles([...(e.dataTransfer?.files ?? [])]);
+  });
+
+  // ---- What the cohort shows ----
+  const destroyCharts = () => {
+    for (const handle of handles) handle.destroy();
+    handles = [];
+  };
+
+  function refresh(): void {
+    destroyCharts();
+    rows = cohortTable(cohort, opts.stories);
+    const trainees = cohort.trainees.length;
+    const attempts = cohort.trainees.reduce((n, t) => n + t.attempts.length, 0);
+    clear.disabled = trainees === 0;
+    status.textContent =
+      trainees === 0
+        ? 'No results loaded yet.'
+        : `${trainees} ${trainees === 1 ? 'trainee' : 'trainees'}, ${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}.`;
+    status.setAttribute('data-trainees', String(trainees));
+    status.setAttribute('data-attempts', String(attempts));
+    if (trainees === 0) {
+      body.replaceChildren(
+        h(
+          'div',
+          { class: 'records-empty', 'data-empty': 'dashboard' },
+          text('p', 'No results yet.', { class: 'records-empty-title' }),
+          text(
+            'p',
+            'Ask each trainee to open “Your progress” and choose “Download results (JSON)”, then import those files here. Importing the same file again is safe: nothing is counted twice.',
+          ),
+        ),
+      );
+      return;
+    }
+    const idle = cohort.trainees.filter((t) => t.attempts.length === 0).map((t) => t.trainee.name);
+    const parts: HTMLElement[] = [];
+    if (idle.length) {
+      parts.push(
+        text(
+          'p',
+          `No finished attempts yet from ${idle.length === 1 ? '' : `${idle.length} trainees: `}${idle.join(', ')}.`,
+          { class: 'records-note' },
+        ),
+      );
+    }
+    if (rows.length) {
+      parts.push(
+        helpSection(needsHelp(rows), uid),
+        tableSection(rows, uid, () => {
+          const csv = cohortTableCsv(rows);
+          const name = `cohort-results-${new Date().toISOString().slice(0, 10)}.csv`;
+          downloadText(name, csv, 'text/csv;charset=utf-8', element);
+          opts.notify(`Downloaded ${name}.`, 'info');
+        }),
+        distributionSection(),
+      );
+    }
+    body.replaceChildren(...parts);
+  }
+
+  // Distributions: a scenario filter, three bar charts and one table; redrawn on filter change.
+  function distributionSection(): HTMLElement {
+    const scenarios = [...new Map(rows.map((r) => [r.storyId, r.title])).entries()];
+    if (!scenarios.some(([id]) => id === distributionScenario)) distributionScenario = '';
+    const select = h(
+      'select',
+      { id: `${uid}-dist-scenario`, 'data-distribution-scenario': '' },
+      h('option', { value: '' }, 'All scenarios'),
+      ...scenarios.map(([id, title]) =>
+        h('option', { value: id, selected: id === distributionScenario }, title),
+      ),
+    );
+    const holder = h('div', { class: 'distributions' });
+    const draw = () => {
+      destroyCharts();
+      const dists = axisDistributions(rows, distributionScenario || undefined);
+      holder.replaceChildren(distributionCharts(dists, uid), distributionTable(dists));
+    };
+    select.addEventListener('change', () => {
+      distributionScenario = select.value;
+      draw();
+    });
+    draw();
+    return h(
+      'section',
+      { class: 'records-card', 'aria-labelledby': `${uid}-dist` },
+      text('h2', 'How scores spread', { id: `${uid}-dist` }),
+      text(
+        'p',
+        'Each trainee’s latest score on each scenario, counted in bands of ten points, one chart per skill.',
+        { class: 'hint' },
+      ),
+      h(
+        'div',
+        { class: 'records-filter' },
+        text('label', 'Scenario', { for: `${uid}-dist-scenario` }),
+        select,
+      ),
+      holder,
+    );
+  }
+
+  function distributionCharts(dists: AxisDistribution[], id: string): HTMLElement {
+    const grid = h('div', { class: 'chart-grid' });
+    const pending: { canvas: HTMLCanvasElement; dist: AxisDistribution }[] = [];
+    for (const dist of dists) {
+      const busiest = dist.bins.reduce((a, b) => (b.count > a.count ? b : a), dist.bins[0]!);
+      const canvas = h('canvas', {
+        'data-chart': 'distribution',
+        'data-axis': dist.axis,
+        role: 'img',
+        'aria-label': `Bar chart of ${dist.name} scores for ${dist.total} results${dist.total ? `; most are in the ${busiest.label}% band (${busiest.count})` : ''}.`,
+      });
+      pending.push({ canvas, dist });
+      grid.append(
+        h(
+          'figure',
+          { class: 'chart-figure', 'aria-labelledby': `${id}-fig-${dist.axis}` },
+          text('figcaption', dist.name, { id: `${id}-fig-${dist.axis}` }),
+          h('div', { class: 'chart-box small' }, canvas),
+        ),
+      );
+    }
+    const drawn = handles;
+    loadCharts().then(
+      (m) => {
+        // Redrawn or closed since: these canvases are gone.
+        if (disposed || drawn !== handles) return;
+        for (const { canvas, dist } of pending) {
+          try {
+            handles.push(
+              m.drawBarChart(canvas, {
+                labels: dist.bins.map((b) => b.label),
+                series: [
+                  { label: dist.name, color: AXIS_COLORS[dist.axis], data: dist.bins.map((b) => b.count) },
+                ],
+                xTitle: 'Latest score (%)',
+                yTitle: 'Results',
+                formatValue: (v) => `${v} ${v === 1 ? 'result' : 'results'}`,
+              }),
+            );
+            canvas.setAttribute('data-points', String(dist.total));
+          } catch (e) {
+            chartFailed(canvas, e);
+          }
+        }
+      },
+      (e: unknown) => {
+        if (disposed || drawn !== handles) return;
+        for (const { canvas } of pending) chartFailed(canvas, e);
+      },
+    );
+    return grid;
+  }
+
+  function chartFailed(canvas: HTMLCanvasElement, e: unknown): void {
+    console.warn('chart could not be drawn', e);
+    canvas.setAttribute('data-chart-error', '');
+    canvas.parentElement?.replaceWith(
+      text('p', 'The chart could not be drawn here.', { class: 'records-note' }),
+    );
+    const details = element.querySelector<HTMLDetailsElement>('.distributions details');
+    if (details) details.open = true;
+  }
+
+  // ---- Opening: imports wait for the saved cohort, so a new file is never saved over it ----
+  queue = opts.cohortStore.load().then(
+    (loaded) => {
+      if (disposed) return;
+      cohort = loaded;
+      refresh();
+    },
+    (e: unknown) => {
+      if (disposed) return;
+      opts.notify(`The saved dashboard could not be loaded: ${errorText(e)}`, 'error');
+      refresh();
+    },
+  );
+
+  queueMicrotask(() => {
+    if (!disposed && element.isConnected) title.focus({ preventScroll: true });
+  });
+
+  return {
+    element,
+    dispose() {
+      disposed = true;
+      destroyCharts();
+    },
+  };
+}
+
+function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
+  const section = h(
+    'section',
+    { class: 'records-card', 'aria-labelledby': `${uid}-help` },
+    text('h2', 'Who needs help with what', { id: `${uid}-help` }),
+    text(
+      'p',
+      `Trainees whose latest attempt at a scenario is below its pass mark (${DEFAULT_PASS_MARK}% where the scenario sets none), furthest below first.`,
+      { class: 'hint' },
+    ),
+  );
+  if (entries.length === 0) {
+    section.append(
+      text('p', 'Everyone’s latest attempts meet the pass marks.', {
+        class: 'records-note',
+        'data-help': 'none',
+      }),
+    );
+    return section;
+  }
+  const list = h('ol', { class: 'help-list', 'data-help': 'list' });
+  for (const entry of entries) {
+    list.append(
+      h(
+        'li',
+        { class: 'help-item', 'data-trainee': entry.traineeId },
+        text('p', entry.traineeName, { class: 'help-name' }),
+        h(
+          'ul',
+          { class: 'help-axes' },
+          ...entry.axes.map((a) =>
+            h(
+              'li',
+              { 'data-axis': a.axis },
+              text('span', `${a.name}: `, { class: 'help-axis', style: `color:${AXIS_COLORS[a.axis]}` }),
+              a.scenarios.map((s) => `${s.title} ${pct(s.latest)} (pass mark ${s.mark}%)`).join('; '),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  section.append(
+    text('p', `${entries.length} ${entries.length === 1 ? 'trainee needs' : 'trainees need'} help.`, {
+      class: 'records-sub',
+    }),
+    h(
+      'div',
+      {
+        class: 'scroll-box',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The list of who needs help (scrolls)',
+      },
+      list,
+    ),
+  );
+  return section;
+}
+
+function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => void): HTMLElement {
+  const filter = h('input', {
+    type: 'search',
+    id: `${uid}-filter`,
+    autocomplete: 'off',
+    'data-table-filter': '',
+  });
+  const exportButton = h('button', { type: 'button', 'data-export': 'csv' }, 'Export table (CSV)');
+  exportButton.addEventListener('click', exportCsv);
+
+  const tbody = h('tbody');
+  const names: string[] = [];
+  for (const r of rows) {
+    names.push(r.traineeName.toLocaleLowerCase());
+    tbody.append(
+      h(
+        'tr',
+        { 'data-trainee': r.traineeId, 'data-story': r.storyId },
+        text('th', r.traineeName, { scope: 'row' }),
+        text('td', r.title),
+        text('td', String(r.attempts), { class: 'num' }),
+        ...AXES.flatMap((a) => [
+          text('td', pct(r.best[a]), { class: 'num' }),
+          r.latest[a] < r.marks[a]
+            ? h(
+                'td',
+                { class: 'num below', title: `Below the pass mark of ${r.marks[a]}%` },
+                pct(r.latest[a]),
+                text('span', 'below', { class: 'below-tag' }),
+              )
+            : text('td', pct(r.latest[a]), { class: 'num' }),
+        ]),
+        assessmentCell(r),
+      ),
+    );
+  }
+  const shown = text('p', '', { class: 'records-sub', 'aria-live': 'polite' });
+  const applyFilter = () => {
+    const q = filter.value.trim().toLocaleLowerCase();
+    let count = 0;
+    const trs = tbody.rows;
+    for (let i = 0; i < trs.length; i++) {
+      const match = q === '' || (names[i] ?? '').includes(q);
+      trs[i]!.hidden = !match;
+      if (match) count++;
+    }
+    shown.textContent =
+      q === ''
+        ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}.`
+        : `${count} of ${rows.length} rows shown.`;
+  };
+  filter.addEventListener('input', applyFilter);
+  applyFilter();
+
+  const table = h(
+    'table',
+    { class: 'records-table cohort-table', 'data-table': 'cohort' },
+    text(
+      'caption',
+      'Best and latest score on each skill, per trainee and scenario; the assessment column is the latest assessment attempt.',
+    ),
+    h('colgroup', {}, h('col'), h('col'), h('col')),
+    ...AXES.map(() => h('colgroup', { span: 2 })),
+    h('colgroup', {}, h('col')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        text('th', 'Trainee', { scope: 'col', rowspan: 2 }),
+        text('th', 'Scenario', { scope: 'col', rowspan: 2 }),
+        text('th', 'Attempts', { scope: 'col', rowspan: 2, class: 'num' }),
+        ...AXES.map((a) => text('th', AXIS_NAMES[a], { scope: 'colgroup', colspan: 2, class: 'group' })),
+        text('th', 'Assessment', { scope: 'col', rowspan: 2 }),
+      ),
+      h(
+        'tr',
+        {},
+        ...AXES.flatMap(() => [
+          text('th', 'Best', { scope: 'col', class: 'num' }),
+          text('th', 'Latest', { scope: 'col', class: 'num' }),
+        ]),
+      ),
+    ),
+    tbody,
+  );
+
+  return h(
+    'section',
+    { class: 'records-card', 'aria-labelledby': `${uid}-table` },
+    text('h2', 'Results by trainee and scenario', { id: `${uid}-table` }),
+    h(
+      'div',
+      { class: 'records-filter' },
+      text('label', 'Find a trainee', { for: `${uid}-filter` }),
+      filter,
+      exportButton,
+    ),
+    shown,
+    h(
+      'div',
+      {
+        class: 'scroll-box table-scroll',
+        tabindex: 0,
+        role: 'region',
+        'aria-label': 'The results table (scrolls)',
+      },
+      table,
+    ),
+    text('p', 'Latest scores below the pass mark are marked “below”.', { class: 'hint' }),
+  );
+}
+
+function assessmentCell(r: CohortRow): HTMLElement {
+  if (r.assessment === 'none')
+    return text('td', 'none yet', { class: 'assess none', 'data-assessment': 'none' });
+  return text('td', assessmentLabel(r.assessment), {
+    class: `assess ${r.assessment}`,
+    'data-assessment': r.assessment,
+    title: r.assessmentAt ? `Latest assessment ${formatDateTime(r.assessmentAt)}` : undefined,
+  });
+}
+
+function distributionTable(dists: AxisDistribution[]): HTMLElement {
+  const first = dists[0];
+  const tbody = h('tbody');
+  for (let i = 0; i < (first?.bins.length ?? 0); i++) {
+    tbody.append(
+      h(
+        'tr',
+        {},
+        text('th', `${first!.bins[i]!.label}%`, { scope: 'row' }),
+        ...dists.map((d) => text('td', String(d.bins[i]!.count), { class: 'num' })),
+      ),
+    );
+  }
+  return h(
+    'details',
+    { class: 'as-table' },
+    text('summary', 'Show as a table'),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'records-table' },
+        text('caption', 'How many results fall in each band of latest score, per skill.'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            text('th', 'Latest score', { scope: 'col' }),
+            ...dists.map((d) => text('th', d.name, { scope: 'col', class: 'num' })),
+          ),
+        ),
+        tbody,
+      ),
+    ),
+  );
+}

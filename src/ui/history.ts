@@ -1,0 +1,383 @@
+/**
+ * "Your progress": a trainee's finished attempts per scenario as line charts (one line per skill,
+ * pass marks dashed, assessments drawn as diamonds), personal bests, the weakest area with a scenario
+ * to practise it on, and downloads of the results for the trainer.
+ *
+ * Chart.js comes in with `import('./charts.ts')` once this screen opens; every chart has a table with
+ * the same figures, so nothing depends on seeing the canvas.
+ */
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { AXES, AXIS_NAMES, type Axis, type PassMarks } from '../engine/tags.ts';
+import { buildResultsFile, resultsCsv, resultsFileName, resultsJson } from '../storage/exchange.ts';
+import {
+  type ScenarioHistory,
+  SUGGESTION_RULE,
+  type TraineeHistory,
+  traineeHistory,
+  WEAKEST_RULE,
+} from '../storage/insights.ts';
+import type { Attempt } from '../storage/schema.ts';
+import type { ChartHandle, ReferenceLine } from './charts.ts';
+import { h, text } from './dom.ts';
+import { AXIS_COLORS, downloadText, formatDateTime, formatShortDateTime, pct } from './records.ts';
+import './records.css';
+
+export interface HistoryOptions {
+  profile: { id: string; name: string };
+  attempts: readonly Attempt[];
+  stories: readonly StoryEntry[];
+  onBack(): void;
+  onPractise(storyId: string): void;
+  notify(message: string, tone: 'info' | 'error'): void;
+}
+
+const loadCharts = () => import('./charts.ts');
+
+let idCounter = 0;
+
+export function renderHistory(opts: HistoryOptions): { element: HTMLElement; dispose(): void } {
+  const uid = `history-${++idCounter}`;
+  const own = opts.attempts.filter((a) => a.profileId === opts.profile.id);
+  const history = traineeHistory(own, opts.stories);
+  const handles: ChartHandle[] = [];
+  let disposed = false;
+
+  const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
+  back.addEventListener('click', () => opts.onBack());
+  const title = text('h1', 'Your progress', { id: `${uid}-title`, tabindex: -1 });
+
+  const finished = history.finished;
+  const element = h(
+    'section',
+    { class: 'panel records history', 'aria-labelledby': `${uid}-title`, 'data-screen': 'history' },
+    h(
+      'header',
+      { class: 'records-head' },
+      h(
+        'div',
+        {},
+        title,
+        text(
+          'p',
+          `${opts.profile.name} · ${finished === 0 ? 'no finished attempts yet' : `${finished} finished ${finished === 1 ? 'attempt' : 'attempts'}`}`,
+          { class: 'records-sub' },
+        ),
+      ),
+      back,
+    ),
+  );
+
+  if (history.scenarios.length === 0) {
+    element.append(
+      h(
+        'div',
+        { class: 'records-empty', 'data-empty': 'history' },
+        text('p', 'Nothing to show yet.', { class: 'records-empty-title' }),
+        text(
+          'p',
+          'Play a scenario through to the end, in practice or assessment, and your scores appear here: one line for each skill, so you can watch yourself improve from call to call.',
+        ),
+        text(
+          'p',
+          'Once you have finished a scenario you can also download your results here to send to your trainer.',
+          { class: 'hint' },
+        ),
+      ),
+    );
+  } else {
+    element.append(focusCard(history, opts), bestsTable(history, uid));
+    element.append(text('h2', 'Each scenario'));
+    const charts: { canvas: HTMLCanvasElement; draw: (m: typeof import('./charts.ts')) => ChartHandle }[] =
+      [];
+    history.scenarios.forEach((scenario, i) => {
+      const card = scenarioCard(scenario, `${uid}-s${i}`);
+      element.append(card.element);
+      charts.push(card);
+    });
+    element.append(exportSection(opts, element));
+
+    loadCharts().then(
+      (module) => {
+        if (disposed) return;
+        for (const c of charts) {
+          try {
+            handles.push(c.draw(module));
+            c.canvas.setAttribute('data-points', String(Number(c.canvas.dataset.count)));
+          } catch (e) {
+            chartFailed(c.canvas, e);
+          }
+        }
+      },
+      (e: unknown) => {
+        if (disposed) return;
+        for (const c of charts) chartFailed(c.canvas, e);
+      },
+    );
+  }
+
+  queueMicrotask(() => {
+    if (!disposed && element.isConnected) title.focus({ preventScroll: true });
+  });
+
+  return {
+    element,
+    dispose() {
+      disposed = true;
+      for (const handle of handles.splice(0)) handle.destroy();
+    },
+  };
+}
+
+function chartFailed(canvas: HTMLCanvasElement, e: unknown): void {
+  console.warn('chart could not be drawn', e);
+  canvas.setAttribute('data-chart-error', '');
+  const box = canvas.parentElement;
+  const details = box?.parentElement?.querySelector('details');
+  if (details) details.open = true;
+  box?.replaceWith(
+    text('p', 'The chart could not be drawn here; the table below has the same figures.', {
+      class: 'records-note',
+    }),
+  );
+}
+
+function focusCard(history: TraineeHistory, opts: HistoryOptions): HTMLElement {
+  const weakest = history.weakest!;
+  const suggestion = history.suggestion;
+  const card = h(
+    'section',
+    { class: 'records-card focus-card', 'aria-label': 'Where to focus next', 'data-weakest': weakest.axis },
+    text('h2', 'Where to focus next'),
+    h(
+      'p',
+      { class: 'focus-lead' },
+      'Your weakest area: ',
+      text('strong', weakest.name, { style: `color:${AXIS_COLORS[weakest.axis]}` }),
+      ` (${pct(weakest.average)} on average recently).`,
+    ),
+    text('p', WEAKEST_RULE, { class: 'hint' }),
+  );
+  if (suggestion) {
+    const practise = h(
+      'button',
+      { type: 'button', class: 'primary', 'data-practise': suggestion.storyId },
+      `Practise ${suggestion.title}`,
+    );
+    practise.addEventListener('click', () => opts.onPractise(suggestion.storyId));
+    card.append(
+      text('p', suggestion.reason, { class: 'focus-reason' }),
+      h('div', { class: 'records-actions' }, practise),
+      text('p', SUGGESTION_RULE, { class: 'hint' }),
+    );
+  }
+  return card;
+}
+
+function bestsTable(history: TraineeHistory, uid: string): HTMLElement {
+  const body = h('tbody');
+  for (const s of history.scenarios) {
+    body.append(
+      h(
+        'tr',
+        { 'data-story': s.storyId },
+        text('th', s.title, { scope: 'row' }),
+        ...AXES.map((axis) => text('td', pct(s.best[axis]), { class: 'num', 'data-axis': axis })),
+      ),
+    );
+  }
+  return h(
+    'section',
+    { class: 'records-card', 'aria-labelledby': `${uid}-bests` },
+    text('h2', 'Your personal bests', { id: `${uid}-bests` }),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'records-table bests' },
+        text('caption', 'Your best score on each skill in each scenario, over all your attempts.'),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            text('th', 'Scenario', { scope: 'col' }),
+            ...AXES.map((axis) => text('th', AXIS_NAMES[axis], { scope: 'col', class: 'num' })),
+          ),
+        ),
+        body,
+      ),
+    ),
+  );
+}
+
+function marksNote(scenario: ScenarioHistory): string {
+  if (!scenario.inCatalog) return 'This scenario is no longer offered; your results from it are kept.';
+  if (!scenario.pass) return 'This scenario sets no pass marks.';
+  const p = scenario.pass;
+  if (p.de === p.own && p.own === p.res) {
+    return `Pass mark for an assessment: ${p.de}% on every skill. It is the dashed line.`;
+  }
+  return `Pass marks for an assessment: ${AXES.map((a) => `${AXIS_NAMES[a]} ${p[a]}%`).join(', ')}. They are the dashed lines, in each skill's colour.`;
+}
+
+/** One dashed line per distinct mark, coloured by its axis ("Pass 60%" in ink when axes share it). */
+function referenceLines(pass: PassMarks | undefined, ink: string): ReferenceLine[] {
+  if (!pass) return [];
+  const groups = new Map<number, Axis[]>();
+  for (const axis of AXES) groups.set(pass[axis], [...(groups.get(pass[axis]) ?? []), axis]);
+  return [...groups].map(([value, axes]) => ({
+    value,
+    color: axes.length === 1 ? AXIS_COLORS[axes[0]!] : ink,
+    label: `Pass ${value}%`,
+  }));
+}
+
+function resultWord(point: ScenarioHistory['points'][number]): string {
+  if (point.mode !== 'assessment') return '—';
+  return point.passed === undefined ? 'assessed' : point.passed ? 'passed' : 'not yet';
+}
+
+function scenarioCard(
+  scenario: ScenarioHistory,
+  id: string,
+): {
+  element: HTMLElement;
+  canvas: HTMLCanvasElement;
+  draw: (m: typeof import('./charts.ts')) => ChartHandle;
+} {
+  const points = scenario.points;
+  const assessments = points.filter((p) => p.mode === 'assessment').length;
+  const first = points[0]!;
+  const last = scenario.latest;
+  const summary = AXES.map((a) =>
+    points.length === 1
+      ? `${AXIS_NAMES[a]} ${pct(last.percent[a])}`
+      : `${AXIS_NAMES[a]} from ${pct(first.percent[a])} to ${pct(last.percent[a])}`,
+  ).join(', ');
+  const canvas = h('canvas', {
+    'data-chart': 'history',
+    'data-story': scenario.storyId,
+    'data-count': points.length,
+    role: 'img',
+    'aria-label': `Line chart of your ${points.length} ${points.length === 1 ? 'attempt' : 'attempts'} at ${scenario.title}: ${summary}.${scenario.pass ? ' Dashed lines mark the pass marks.' : ''}`,
+  });
+
+  const rows = h('tbody');
+  points.forEach((p, i) => {
+    rows.append(
+      h(
+        'tr',
+        { 'data-attempt': p.attemptId, 'data-mode': p.mode },
+        text('th', String(i + 1), { scope: 'row', class: 'num' }),
+        text('td', formatDateTime(p.at)),
+        text('td', p.mode === 'assessment' ? 'Assessment' : 'Practice'),
+        ...AXES.map((a) => text('td', pct(p.percent[a]), { class: 'num' })),
+        text('td', resultWord(p)),
+      ),
+    );
+  });
+  const table = h(
+    'details',
+    { class: 'as-table' },
+    text('summary', 'Show as a table'),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'records-table' },
+        text('caption', `Your attempts at ${scenario.title}, oldest first.`),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            text('th', 'Attempt', { scope: 'col', class: 'num' }),
+            text('th', 'Finished', { scope: 'col' }),
+            text('th', 'Mode', { scope: 'col' }),
+            ...AXES.map((a) => text('th', AXIS_NAMES[a], { scope: 'col', class: 'num' })),
+            text('th', 'Assessment', { scope: 'col' }),
+          ),
+        ),
+        rows,
+      ),
+    ),
+  );
+
+  const meta = `${points.length} finished ${points.length === 1 ? 'attempt' : 'attempts'}${assessments ? `, ${assessments} of them ${assessments === 1 ? 'an assessment' : 'assessments'}` : ''}; latest ${formatDateTime(last.at)}.`;
+  const element = h(
+    'section',
+    {
+      class: 'records-card progress-scenario',
+      'aria-labelledby': `${id}-title`,
+      'data-story': scenario.storyId,
+    },
+    text('h3', scenario.title, { id: `${id}-title` }),
+    text('p', meta, { class: 'records-sub' }),
+    text('p', marksNote(scenario), { class: 'records-note' }),
+    h('div', { class: 'chart-box' }, canvas),
+    text('p', 'Circles are practice attempts; diamonds are assessments.', { class: 'hint chart-key' }),
+    table,
+  );
+
+  const draw = (m: typeof import('./charts.ts')) =>
+    m.drawLineChart(canvas, {
+      labels: points.map((p) => formatShortDateTime(p.at)),
+      titles: points.map(
+        (p, i) =>
+          `Attempt ${i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : 'practice'}, ${formatDateTime(p.at)}`,
+      ),
+      series: AXES.map((axis) => ({
+        label: AXIS_NAMES[axis],
+        color: AXIS_COLORS[axis],
+        data: points.map((p) => p.percent[axis]),
+        pointStyle: points.map((p) => (p.mode === 'assessment' ? 'rectRot' : 'circle')),
+        pointRadius: points.map((p) => (p.mode === 'assessment' ? 7 : 4)),
+      })),
+      references: referenceLines(scenario.pass, m.INK),
+      yTitle: 'Score (%)',
+    });
+  return { element, canvas, draw };
+}
+
+function exportSection(opts: HistoryOptions, host: HTMLElement): HTMLElement {
+  const json = h('button', { type: 'button', 'data-export': 'json' }, 'Download results (JSON)');
+  const csv = h('button', { type: 'button', 'data-export': 'csv' }, 'Download results (CSV)');
+  const save = (kind: 'json' | 'csv') => {
+    try {
+      const file = buildResultsFile(opts.profile, opts.attempts);
+      const name = resultsFileName(file, kind);
+      if (kind === 'json') downloadText(name, resultsJson(file), 'application/json', host);
+      else {
+        const titles = new Map(opts.stories.map((s) => [s.id, s.metadata.title]));
+        downloadText(
+          name,
+          resultsCsv(file, { scenarioTitle: (id) => titles.get(id) }),
+          'text/csv;charset=utf-8',
+          host,
+        );
+      }
+      opts.notify(`Downloaded ${name}.`, 'info');
+    } catch (e) {
+      opts.notify(
+        `Your results could not be downloaded: ${e instanceof Error ? e.message : String(e)}`,
+        'error',
+      );
+    }
+  };
+  json.addEventListener('click', () => save('json'));
+  csv.addEventListener('click', () => save('csv'));
+  return h(
+    'section',
+    { class: 'records-card', 'aria-label': 'Download your results' },
+    text('h2', 'Download your results'),
+    text(
+      'p',
+      'Send the JSON file to your trainer: it goes straight into their dashboard. The CSV file opens in a spreadsheet.',
+    ),
+    h('div', { class: 'records-actions' }, json, csv),
+  );
+}

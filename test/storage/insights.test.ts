@@ -1,0 +1,543 @@
+import { describe, expect, it } from 'vitest';
+import type { StoryEntry } from '../../src/authoring/catalog.ts';
+import type { PassMarks } from '../../src/engine/tags.ts';
+import {
+  type Cohort,
+  type ExportedAttempt,
+  emptyCohort,
+  mergeCohort,
+  type ResultsFile,
+} from '../../src/storage/exchange.ts';
+import {
+  axisDistributions,
+  COHORT_CSV_HEADER,
+  type CohortRow,
+  cohortTable,
+  cohortTableCsv,
+  DEFAULT_PASS_MARK,
+  meetsMarks,
+  needsHelp,
+  passMarksFor,
+  traineeHistory,
+} from '../../src/storage/insights.ts';
+import type { Attempt } from '../../src/storage/schema.ts';
+
+function story(id: string, title: string, pass?: PassMarks): StoryEntry {
+  return {
+    id,
+    file: `stories/${id}.ink`,
+    hash: `hash-${id}`,
+    metadata: {
+      title,
+      summary: 'A scenario.',
+      setting: 'aisle',
+      difficulty: 'beginner',
+      minutes: 5,
+      cast: [],
+      ...(pass ? { pass } : {}),
+    },
+    bounds: {},
+    endings: [],
+    url: `${id}.json`,
+    source: `${id}.ink`,
+  } as unknown as StoryEntry;
+}
+
+const AISLE = story('aisle', 'The wrong aisle', { de: 70, own: 50, res: 60 });
+const PHONE = story('phone', 'The plan change');
+const RETURNS = story('returns', 'The late return');
+const CATALOG = [AISLE, PHONE, RETURNS];
+
+type P = { de: number; own: number; res: number };
+let seq = 0;
+function attempt(storyId: string, minute: number, percent: P, over: Partial<Attempt> = {}): Attempt {
+  const at = new Date(Date.UTC(2025, 2, 14, 9, minute)).toISOString();
+  return {
+    schemaVersion: 2,
+    id: `a${++seq}`,
+    profileId: 'p1',
+    storyId,
+    storyHash: 'h',
+    mode: 'practice',
+    startedAt: at,
+    updatedAt: at,
+    status: 'finished',
+    path: [],
+    linesAfterLastChoice: 0,
+    notes: [],
+    result: { ending: 'End', resolved: true, score: { de: 0, own: 0, res: 0 }, percent, seconds: 60 },
+    ...over,
+  };
+}
+
+describe('traineeHistory', () => {
+  it('has nothing to say when nothing is finished', () => {
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 10, own: 10, res: 10 }, { status: 'in-progress', result: undefined }),
+        attempt('aisle', 2, { de: 10, own: 10, res: 10 }, { status: 'abandoned', result: undefined }),
+      ],
+      CATALOG,
+    );
+    expect(h).toEqual({ finished: 0, scenarios: [], weakest: null, suggestion: null });
+    expect(traineeHistory([], CATALOG).scenarios).toEqual([]);
+  });
+
+  it('groups finished attempts per scenario, oldest first, with the finish time and mode', () => {
+    const late = attempt('aisle', 30, { de: 50, own: 60, res: 70 }, { mode: 'assessment' });
+    late.result!.passed = false;
+    const early = attempt('aisle', 5, { de: 20, own: 90, res: 40 });
+    const phone = attempt('phone', 10, { de: 80, own: 80, res: 80 });
+    const unfinished = attempt('aisle', 40, { de: 1, own: 1, res: 1 }, { status: 'in-progress' });
+    const h = traineeHistory([late, phone, unfinished, early], CATALOG);
+    expect(h.finished).toBe(3);
+    expect(h.scenarios.map((s) => s.storyId)).toEqual(['aisle', 'phone']);
+    const aisle = h.scenarios[0]!;
+    expect(aisle.title).toBe('The wrong aisle');
+    expect(aisle.inCatalog).toBe(true);
+    expect(aisle.pass).toEqual({ de: 70, own: 50, res: 60 });
+    expect(aisle.points).toEqual([
+      { attemptId: early.id, at: early.updatedAt, mode: 'practice', percent: { de: 20, own: 90, res: 40 } },
+      {
+        attemptId: late.id,
+        at: late.updatedAt,
+        mode: 'assessment',
+        percent: { de: 50, own: 60, res: 70 },
+        passed: false,
+      },
+    ]);
+    expect(aisle.latest.attemptId).toBe(late.id);
+    expect(h.scenarios[1]!.pass).toBeUndefined();
+  });
+
+  it('orders by finish time (updatedAt), not start time', () => {
+    const a = attempt('aisle', 1, { de: 1, own: 1, res: 1 }, { updatedAt: '2025-03-14T12:00:00.000Z' });
+    const b = attempt('aisle', 2, { de: 2, own: 2, res: 2 }, { updatedAt: '2025-03-14T10:00:00.000Z' });
+    const h = traineeHistory([a, b], CATALOG);
+    expect(h.scenarios[0]!.points.map((p) => p.attemptId)).toEqual([b.id, a.id]);
+    expect(h.scenarios[0]!.latest.at).toBe('2025-03-14T12:00:00.000Z');
+  });
+
+  it('keeps personal bests per axis across practice and assessment, from different attempts', () => {
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 90, own: 10, res: 30 }),
+        attempt('aisle', 2, { de: 20, own: 75, res: 35 }, { mode: 'assessment' }),
+        attempt('aisle', 3, { de: 40, own: 40, res: 32.5 }),
+      ],
+      CATALOG,
+    );
+    expect(h.scenarios[0]!.best).toEqual({ de: 90, own: 75, res: 35 });
+  });
+
+  it('keeps attempts at scenarios no longer in the catalog, titled by id, after the catalog ones', () => {
+    const h = traineeHistory(
+      [attempt('zzz-old', 1, { de: 5, own: 5, res: 5 }), attempt('phone', 2, { de: 50, own: 50, res: 50 })],
+      CATALOG,
+    );
+    expect(h.scenarios.map((s) => [s.storyId, s.title, s.inCatalog])).toEqual([
+      ['phone', 'The plan change', true],
+      ['zzz-old', 'zzz-old', false],
+    ]);
+  });
+
+  it('finds the weakest area from the mean over scenarios of the last three attempts', () => {
+    // aisle: old attempts have terrible resolution, but the last three are good at it.
+    // aisle recent = mean of last 3: de 50, own 60, res 80. phone: de 40, own 70, res 90.
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 90, own: 90, res: 0 }),
+        attempt('aisle', 2, { de: 40, own: 60, res: 70 }),
+        attempt('aisle', 3, { de: 50, own: 60, res: 80 }),
+        attempt('aisle', 4, { de: 60, own: 60, res: 90 }),
+        attempt('phone', 5, { de: 40, own: 70, res: 90 }),
+      ],
+      CATALOG,
+    );
+    expect(h.scenarios[0]!.recent).toEqual({ de: 50, own: 60, res: 80 });
+    expect(h.weakest).toEqual({ axis: 'de', name: 'De-escalation', average: 45 });
+  });
+
+  it('weights scenarios equally, however often each was played', () => {
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 80, own: 50, res: 80 }),
+        attempt('aisle', 2, { de: 80, own: 50, res: 80 }),
+        attempt('aisle', 3, { de: 80, own: 50, res: 80 }),
+        attempt('phone', 4, { de: 20, own: 90, res: 80 }),
+      ],
+      CATALOG,
+    );
+    // de: (80 + 20) / 2 = 50; own: (50 + 90) / 2 = 70.
+    expect(h.weakest?.axis).toBe('de');
+    expect(h.weakest?.average).toBe(50);
+  });
+
+  it('breaks a tie for weakest in axis order', () => {
+    const tie = traineeHistory([attempt('aisle', 1, { de: 70, own: 40, res: 40 })], CATALOG);
+    expect(tie.weakest?.axis).toBe('own');
+    const all = traineeHistory([attempt('aisle', 1, { de: 100, own: 100, res: 100 })], CATALOG);
+    expect(all.weakest?.axis).toBe('de');
+  });
+
+  it('suggests an unplayed catalog scenario first, the first in catalog order', () => {
+    const h = traineeHistory([attempt('aisle', 1, { de: 10, own: 50, res: 50 })], CATALOG);
+    expect(h.suggestion).toMatchObject({
+      storyId: 'phone',
+      title: 'The plan change',
+      axis: 'de',
+      best: null,
+    });
+    expect(h.suggestion?.reason).toBe(
+      'De-escalation is your weakest area, and you have not tried “The plan change” yet: it is a good next call to practise it on.',
+    );
+  });
+
+  it('suggests the played scenario with the lowest best on the weakest axis when all are played', () => {
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 30, own: 90, res: 90 }),
+        attempt('aisle', 2, { de: 65, own: 90, res: 90 }),
+        attempt('phone', 3, { de: 45, own: 90, res: 90 }),
+        attempt('returns', 4, { de: 55, own: 90, res: 90 }),
+      ],
+      CATALOG,
+    );
+    // The weakest by recent average is de; bests: aisle 65, phone 45, returns 55.
+    expect(h.weakest?.axis).toBe('de');
+    expect(h.suggestion).toMatchObject({ storyId: 'phone', best: 45 });
+    expect(h.suggestion?.reason).toBe(
+      'De-escalation is your weakest area, and “The plan change” is where your best de-escalation score is lowest (45%).',
+    );
+  });
+
+  it('breaks a tie between suggestions in catalog order, and never suggests a scenario outside it', () => {
+    const h = traineeHistory(
+      [
+        attempt('old', 1, { de: 0, own: 0, res: 0 }),
+        attempt('returns', 2, { de: 50, own: 90, res: 90 }),
+        attempt('phone', 3, { de: 50, own: 90, res: 90 }),
+        attempt('aisle', 4, { de: 60, own: 90, res: 90 }),
+      ],
+      CATALOG,
+    );
+    expect(h.suggestion?.storyId).toBe('phone');
+  });
+
+  it('words the reason for a one-scenario catalog, and has no suggestion with an empty catalog', () => {
+    const one = traineeHistory([attempt('aisle', 1, { de: 80, own: 42.4, res: 80 })], [AISLE]);
+    expect(one.suggestion?.reason).toBe(
+      'Ownership is your weakest area; your best ownership score on “The wrong aisle” is 42%.',
+    );
+    const none = traineeHistory([attempt('aisle', 1, { de: 80, own: 40, res: 80 })], []);
+    expect(none.weakest?.axis).toBe('own');
+    expect(none.suggestion).toBeNull();
+    expect(none.scenarios[0]!.title).toBe('aisle');
+  });
+});
+
+// ---- Cohort ----
+
+function exported(storyId: string, minute: number, percent: P, over: Partial<ExportedAttempt> = {}) {
+  const at = new Date(Date.UTC(2025, 2, 14, 9, minute)).toISOString();
+  const a: ExportedAttempt = {
+    id: `x${++seq}`,
+    storyId,
+    storyHash: 'h',
+    mode: 'practice',
+    startedAt: at,
+    finishedAt: at,
+    path: [],
+    notes: [],
+    result: { ending: 'End', resolved: true, score: { de: 0, own: 0, res: 0 }, percent, seconds: 60 },
+    ...over,
+  };
+  return a;
+}
+
+function file(id: string, name: string, attempts: ExportedAttempt[]): ResultsFile {
+  return {
+    format: 'beyond-the-script/results',
+    version: 1,
+    exportedAt: '2025-03-15T00:00:00.000Z',
+    trainee: { id, name },
+    attempts,
+  };
+}
+
+function cohortOf(...files: ResultsFile[]): Cohort {
+  return files.reduce((c, f) => mergeCohort(c, f).cohort, emptyCohort());
+}
+
+describe('passMarksFor and meetsMarks', () => {
+  it('uses the declared marks, or the default on every axis', () => {
+    expect(passMarksFor(AISLE)).toEqual({ marks: { de: 70, own: 50, res: 60 }, declared: true });
+    expect(passMarksFor(PHONE)).toEqual({ marks: { de: 60, own: 60, res: 60 }, declared: false });
+    expect(passMarksFor(undefined).declared).toBe(false);
+    expect(DEFAULT_PASS_MARK).toBe(60);
+  });
+  it('needs every axis at or above its mark', () => {
+    expect(meetsMarks({ de: 70, own: 50, res: 60 }, { de: 70, own: 50, res: 60 })).toBe(true);
+    expect(meetsMarks({ de: 70, own: 49.9, res: 100 }, { de: 70, own: 50, res: 60 })).toBe(false);
+  });
+});
+
+describe('cohortTable', () => {
+  it('is empty for an empty cohort, and for trainees without attempts', () => {
+    expect(cohortTable(emptyCohort(), CATALOG)).toEqual([]);
+    expect(cohortTable(cohortOf(file('t1', 'Ann', [])), CATALOG)).toEqual([]);
+  });
+
+  it('has a row per trainee and scenario with best, latest, attempts and assessment status', () => {
+    const cohort = cohortOf(
+      file('t2', 'zoë', [
+        exported('phone', 1, { de: 80, own: 20, res: 50 }),
+        exported('aisle', 2, { de: 10, own: 10, res: 10 }, { mode: 'assessment' }),
+      ]),
+      file('t1', 'Ann', [
+        exported('aisle', 1, { de: 90, own: 30, res: 55 }, { mode: 'assessment' }),
+        exported('aisle', 5, { de: 40, own: 60, res: 65 }),
+        exported('aisle', 3, { de: 50, own: 70, res: 60 }, { mode: 'assessment' }),
+      ]),
+    );
+    const rows = cohortTable(cohort, CATALOG);
+    expect(rows.map((r) => [r.traineeName, r.storyId])).toEqual([
+      ['Ann', 'aisle'],
+      ['zoë', 'aisle'],
+      ['zoë', 'phone'],
+    ]);
+    const ann = rows[0]!;
+    expect(ann).toMatchObject({
+      traineeId: 't1',
+      title: 'The wrong aisle',
+      inCatalog: true,
+      attempts: 3,
+      best: { de: 90, own: 70, res: 65 },
+      latest: { de: 40, own: 60, res: 65 },
+      latestMode: 'practice',
+      latestAt: '2025-03-14T09:05:00.000Z',
+      assessments: 2,
+      // The latest assessment (minute 3) meets de 70? No: 50 < 70.
+      assessment: 'not-yet',
+      assessmentAt: '2025-03-14T09:03:00.000Z',
+      marks: { de: 70, own: 50, res: 60 },
+      marksDeclared: true,
+    });
+    expect(rows[2]).toMatchObject({ assessment: 'none', assessments: 0, marksDeclared: false });
+    expect(rows[2]!.assessmentAt).toBeUndefined();
+  });
+
+  it('takes pass or not yet from what the attempt recorded, before judging it against the marks', () => {
+    const cohort = cohortOf(
+      file('t1', 'Ann', [
+        exported('phone', 1, { de: 10, own: 10, res: 10 }, { mode: 'assessment' }),
+        exported('returns', 1, { de: 65, own: 65, res: 65 }, { mode: 'assessment' }),
+      ]),
+    );
+    cohort.trainees[0]!.attempts[0]!.result.passed = true;
+    const rows = cohortTable(cohort, CATALOG);
+    expect(rows.find((r) => r.storyId === 'phone')?.assessment).toBe('passed');
+    expect(rows.find((r) => r.storyId === 'returns')?.assessment).toBe('passed');
+    const low = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [exported('returns', 1, { de: 59, own: 65, res: 65 }, { mode: 'assessment' })]),
+      ),
+      CATALOG,
+    );
+    expect(low[0]!.assessment).toBe('not-yet');
+  });
+
+  it('does not count a file imported twice', () => {
+    const f = file('t1', 'Ann', [
+      exported('aisle', 1, { de: 10, own: 10, res: 10 }),
+      exported('aisle', 2, { de: 20, own: 20, res: 20 }),
+    ]);
+    const rows = cohortTable(cohortOf(f, f), CATALOG);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.attempts).toBe(2);
+  });
+
+  it('keeps scenarios no longer in the catalog, titled by id, after catalog ones', () => {
+    const rows = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [
+          exported('gone', 1, { de: 10, own: 10, res: 10 }),
+          exported('returns', 2, { de: 20, own: 20, res: 20 }),
+        ]),
+      ),
+      CATALOG,
+    );
+    expect(rows.map((r) => [r.storyId, r.title, r.inCatalog, r.marks.de])).toEqual([
+      ['returns', 'The late return', true, 60],
+      ['gone', 'gone', false, 60],
+    ]);
+  });
+
+  it('handles a large cohort quickly', () => {
+    const files = Array.from({ length: 200 }, (_, i) =>
+      file(`t${i}`, `Trainee ${i}`, [
+        exported('aisle', 1, { de: i % 101, own: 50, res: 50 }),
+        exported('aisle', 2, { de: (i * 7) % 101, own: 60, res: 40 }, { mode: 'assessment' }),
+        exported('phone', 3, { de: 70, own: (i * 3) % 101, res: 80 }),
+      ]),
+    );
+    const cohort = cohortOf(...files);
+    const start = performance.now();
+    const rows = cohortTable(cohort, CATALOG);
+    const help = needsHelp(rows);
+    const dist = axisDistributions(rows);
+    const csv = cohortTableCsv(rows);
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(rows).toHaveLength(400);
+    expect(dist[0]!.total).toBe(400);
+    expect(help.length).toBeGreaterThan(100);
+    expect(csv.split('\r\n')).toHaveLength(402);
+  });
+});
+
+function row(over: Partial<CohortRow>): CohortRow {
+  return {
+    traineeId: 't1',
+    traineeName: 'Ann',
+    storyId: 'aisle',
+    title: 'The wrong aisle',
+    inCatalog: true,
+    attempts: 1,
+    best: { de: 50, own: 50, res: 50 },
+    latest: { de: 50, own: 50, res: 50 },
+    latestAt: '2025-03-14T09:00:00.000Z',
+    latestMode: 'practice',
+    marks: { de: 60, own: 60, res: 60 },
+    marksDeclared: false,
+    assessments: 0,
+    assessment: 'none',
+    ...over,
+  };
+}
+
+describe('axisDistributions', () => {
+  it('counts each row’s latest percent in ten-point bins, 100 in the last, rounded as shown', () => {
+    const rows = [
+      row({ latest: { de: 0, own: 9.4, res: 100 } }),
+      row({ latest: { de: 9.6, own: 10, res: 90 } }),
+      row({ latest: { de: 59.99, own: 89.5, res: 99 }, storyId: 'phone' }),
+    ];
+    const [de, own, res] = axisDistributions(rows);
+    expect(de!.name).toBe('De-escalation');
+    expect(de!.total).toBe(3);
+    expect(de!.bins.map((b) => b.count)).toEqual([1, 1, 0, 0, 0, 0, 1, 0, 0, 0]);
+    expect(own!.bins.map((b) => b.count)).toEqual([1, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(res!.bins[9]).toEqual({ from: 90, to: 100, label: '90–100', count: 3 });
+    expect(res!.bins[0]).toEqual({ from: 0, to: 9, label: '0–9', count: 0 });
+    expect(de!.bins.reduce((n, b) => n + b.count, 0)).toBe(3);
+  });
+
+  it('can be limited to one scenario, and is all zeros with no rows', () => {
+    const rows = [row({ latest: { de: 5, own: 5, res: 5 } }), row({ storyId: 'phone' })];
+    expect(axisDistributions(rows, 'phone')[0]!.total).toBe(1);
+    expect(axisDistributions(rows, 'phone')[0]!.bins[5]!.count).toBe(1);
+    const empty = axisDistributions([]);
+    expect(empty.map((d) => d.axis)).toEqual(['de', 'own', 'res']);
+    expect(empty.every((d) => d.total === 0 && d.bins.every((b) => b.count === 0))).toBe(true);
+  });
+});
+
+describe('needsHelp', () => {
+  it('names, per trainee, the axes below the scenario’s mark with the scenarios, worst first', () => {
+    const rows = [
+      row({
+        traineeId: 'a',
+        traineeName: 'Ann',
+        storyId: 'aisle',
+        title: 'The wrong aisle',
+        marks: { de: 70, own: 50, res: 60 },
+        latest: { de: 65, own: 50, res: 30 },
+      }),
+      row({
+        traineeId: 'a',
+        traineeName: 'Ann',
+        storyId: 'phone',
+        title: 'The plan change',
+        latest: { de: 40, own: 80, res: 59 },
+      }),
+      row({ traineeId: 'b', traineeName: 'Bo', latest: { de: 60, own: 60, res: 60 } }),
+      row({ traineeId: 'c', traineeName: 'Cy', latest: { de: 5, own: 90, res: 90 } }),
+    ];
+    const help = needsHelp(rows);
+    expect(help.map((e) => e.traineeName)).toEqual(['Cy', 'Ann']);
+    expect(help[0]!.worst).toBe(55);
+    const ann = help[1]!;
+    expect(ann.axes.map((a) => [a.axis, a.worst])).toEqual([
+      ['res', 30],
+      ['de', 20],
+    ]);
+    expect(ann.axes[0]!.scenarios).toEqual([
+      { storyId: 'aisle', title: 'The wrong aisle', latest: 30, mark: 60, below: 30 },
+      { storyId: 'phone', title: 'The plan change', latest: 59, mark: 60, below: 1 },
+    ]);
+    expect(ann.axes[1]!.scenarios.map((s) => s.storyId)).toEqual(['phone', 'aisle']);
+  });
+
+  it('uses the latest attempt, not the best, and leaves out trainees at every mark', () => {
+    expect(
+      needsHelp([row({ best: { de: 100, own: 100, res: 100 }, latest: { de: 59, own: 60, res: 60 } })]),
+    ).toHaveLength(1);
+    expect(
+      needsHelp([row({ best: { de: 0, own: 0, res: 0 }, latest: { de: 60, own: 60, res: 60 } })]),
+    ).toEqual([]);
+    expect(needsHelp([])).toEqual([]);
+  });
+
+  it('orders trainees equally far below by name', () => {
+    const help = needsHelp([
+      row({ traineeId: '1', traineeName: 'zed', latest: { de: 50, own: 60, res: 60 } }),
+      row({ traineeId: '2', traineeName: 'Amy', latest: { de: 60, own: 50, res: 60 } }),
+    ]);
+    expect(help.map((e) => e.traineeName)).toEqual(['Amy', 'zed']);
+  });
+});
+
+describe('cohortTableCsv', () => {
+  it('writes a header, a row per table row, CRLF and a BOM', () => {
+    const csv = cohortTableCsv([
+      row({
+        attempts: 3,
+        best: { de: 90, own: 70.4, res: 65.5 },
+        latest: { de: 40, own: 60, res: 65 },
+        assessments: 2,
+        assessment: 'not-yet',
+      }),
+      row({ traineeName: 'Bo', assessment: 'passed', assessments: 1 }),
+    ]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(COHORT_CSV_HEADER.join(','));
+    expect(lines[0]).toBe(
+      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Latest assessment',
+    );
+    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet');
+    expect(lines[2]).toBe('Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed');
+    expect(
+      cohortTableCsv([row({})])
+        .split('\r\n')[1]!
+        .endsWith(',0,'),
+    ).toBe(true);
+    expect(cohortTableCsv([], { bom: false })).toBe(`${COHORT_CSV_HEADER.join(',')}\r\n`);
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    const csv = cohortTableCsv(
+      [
+        row({ traineeName: '=HYPERLINK("x")', title: 'Refund, "fast"' }),
+        row({ traineeName: '-1+2', title: 'two\nlines' }),
+        row({ traineeName: '@SUM(A1)', title: '+44 line' }),
+      ],
+      { bom: false },
+    );
+    const lines = csv.split('\r\n');
+    expect(lines[1]!.startsWith(`"'=HYPERLINK(""x"")","Refund, ""fast""",`)).toBe(true);
+    expect(csv).toContain(`'-1+2,"two\nlines",`);
+    expect(lines.some((l) => l.startsWith("'@SUM(A1),'+44 line,"))).toBe(true);
+  });
+});
