@@ -3,7 +3,9 @@ import { createHowlerAudio } from './audio/howlerAudio.ts';
 import type { StoryEntry } from './authoring/catalog.ts';
 import { GameSession } from './flow/session.ts';
 import { connectSounds } from './flow/soundCues.ts';
+import { Training } from './flow/training.ts';
 import { createGame } from './game/createGame.ts';
+import { openStore } from './storage/db.ts';
 import { mountOverlay } from './ui/overlay.ts';
 import './ui/style.css';
 
@@ -13,10 +15,14 @@ const stage = document.getElementById('stage');
 if (!ui || !stage) throw new Error('index.html must have #ui and #stage');
 const audio = createHowlerAudio();
 connectSounds(session, audio);
-mountOverlay(ui, session, audio);
-// The menu is DOM and the catalog is in the bundle: it is usable before Phaser has booted.
-session.showMenu();
+// Phaser boots while the saved progress opens; the menu is DOM and shows as soon as that is open.
 createGame(stage, session);
+// openStore never rejects for storage reasons: without IndexedDB it keeps progress in memory and
+// says so on the menu.
+const store = await openStore();
+const training = new Training(session, store);
+mountOverlay(ui, session, training, audio);
+session.showMenu();
 
 if (import.meta.hot) {
   import.meta.hot.on('ink:update', (updates: { entry: StoryEntry; json: string }[]) => {

@@ -4,6 +4,7 @@
  * driven headless in tests.
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
+import { assess, type Verdict } from '../engine/assessment.ts';
 import { type Debrief, makeDebrief } from '../engine/debrief.ts';
 import { type DeskState, emptyDesk } from '../engine/desk.ts';
 import {
@@ -16,23 +17,47 @@ import {
 import type { Fact } from '../engine/tags.ts';
 import { Emitter } from './emitter.ts';
 
+/** Practice coaches as you go and allows rewinds; assessment keeps quiet until the end. */
+export type Mode = 'practice' | 'assessment';
+
+/** Where a run is, in the few numbers needed to come back to it (saved after every line). */
+export interface RunProgress {
+  /** Choice indices so far. */
+  path: number[];
+  /** Lines shown since the last choice: resuming shows the same line again. */
+  linesAfterLastChoice: number;
+  notes: { step: number; facts: string[]; text: string }[];
+  /** The line on screen is a call the trainee had already picked up (not still ringing). */
+  answered?: boolean;
+}
+
 export type Screen =
   | { name: 'loading' }
   | { name: 'menu'; stories: readonly StoryEntry[] }
   | {
       name: 'playing';
       entry: StoryEntry;
-      /** Lines already said, when play resumes mid-conversation ("Replay from here"). */
+      mode: Mode;
+      /** Lines already said, when play resumes mid-conversation ("Replay from here", a reload). */
       earlier: readonly StoryLine[];
     }
   | {
       name: 'debrief';
       entry: StoryEntry;
+      mode: Mode;
       debrief: Debrief;
       /** The attempt this one replayed from, for comparison. */
       previous?: Debrief;
+      /** Assessment against the scenario's pass marks (when it declares them). */
+      verdict?: Verdict;
+      /** The run stopped before an ending (its scenario changed since): a debrief of what was done. */
+      unfinished?: boolean;
     }
   | { name: 'problem'; title: string; message: string }
+  /** The trainee's own results over time, and their export. */
+  | { name: 'history' }
+  /** Trainers: a cohort's results from the files trainees sent. */
+  | { name: 'dashboard' }
   /** Trainers: write, check and play a story. */
   | { name: 'author'; stories: readonly StoryEntry[] };
 
@@ -62,6 +87,10 @@ export interface SessionEvents {
   beat: Beat;
   chose: { option: ChoiceOption; step: number };
   notice: { message: string; tone: 'info' | 'error' };
+  /** A run began: from the start, resumed after a reload, or replayed from a decision. */
+  started: { entry: StoryEntry; mode: Mode; how: 'new' | 'resumed' | 'replay' };
+  /** A run reached its ending; the debrief is about to show. */
+  finished: { entry: StoryEntry; mode: Mode; debrief: Debrief; verdict?: Verdict };
   /** Art and stories loading: 0…1, then `ready`. */
   loading: { progress: number };
   ready: undefined;
@@ -82,7 +111,8 @@ export class GameSession {
   private notesPending = false;
   private ringing = false;
   /** A scenario picked before loading finished: started as soon as it has. */
-  private pendingStart: string | undefined;
+  private pendingStart: { id: string; mode: Mode; resume?: RunProgress } | undefined;
+  private _mode: Mode = 'practice';
 
   constructor(entries: readonly StoryEntry[]) {
     this.entries = [...entries];
@@ -101,6 +131,33 @@ export class GameSession {
     return this.entries;
   }
 
+  /** The mode of the run on screen (or the last one). */
+  get mode(): Mode {
+    return this._mode;
+  }
+
+  /** The scenario being played, or just debriefed. */
+  get current(): StoryEntry | undefined {
+    return this.entry;
+  }
+
+  /** Where the run on screen is, to save it; undefined when nothing is being played. */
+  get progress(): RunProgress | undefined {
+    const runner = this.runner;
+    if (!runner || this._screen.name !== 'playing') return undefined;
+    return {
+      path: [...runner.path],
+      linesAfterLastChoice: countLinesSinceLastChoice(runner),
+      notes: runner.notesLog.map((n) => ({ step: n.step, facts: [...n.facts], text: n.text })),
+      answered: this._beat?.line.marks.call !== undefined && !this.ringing,
+    };
+  }
+
+  /** The compiled story for a scenario, once loaded (to keep a copy with an attempt). */
+  storyJson(id: string): string | undefined {
+    return this.json.get(id);
+  }
+
   /** True once the art and the stories are loaded. The menu works before that. */
   get ready(): boolean {
     return this._ready;
@@ -117,7 +174,9 @@ export class GameSession {
     this.events.emit('ready', undefined);
     const pending = this.pendingStart;
     this.pendingStart = undefined;
-    if (pending !== undefined && this._screen.name === 'menu') this.start(pending);
+    if (pending === undefined || this._screen.name !== 'menu') return;
+    if (pending.resume) this.resume(pending.id, pending.mode, pending.resume);
+    else this.start(pending.id, pending.mode);
   }
 
   /** Hands the session a compiled story (the preloader loads them). */
@@ -132,6 +191,22 @@ export class GameSession {
     this.setScreen({ name: 'menu', stories: this.entries });
   }
 
+  showHistory(): void {
+    this.leave();
+    this.setScreen({ name: 'history' });
+  }
+
+  showDashboard(): void {
+    this.leave();
+    this.setScreen({ name: 'dashboard' });
+  }
+
+  private leave(): void {
+    this.runner = undefined;
+    this.entry = undefined;
+    this._beat = undefined;
+  }
+
   openAuthorMode(): void {
     this.runner = undefined;
     this.entry = undefined;
@@ -140,9 +215,9 @@ export class GameSession {
   }
 
   /** Starts a scenario from the beginning. Returns false (and shows why) if it cannot start. */
-  start(id: string): boolean {
+  start(id: string, mode: Mode = 'practice'): boolean {
     if (!this._ready && this.entries.some((e) => e.id === id)) {
-      this.pendingStart = id;
+      this.pendingStart = { id, mode };
       this.events.emit('notice', { message: 'Getting the scene ready…', tone: 'info' });
       return true;
     }
@@ -159,11 +234,82 @@ export class GameSession {
       return false;
     }
     this.entry = entry;
+    this._mode = mode;
     this.previous = undefined;
     this.ringing = false;
     this.notesPending = false;
-    this.setScreen({ name: 'playing', entry, earlier: [] });
+    this.setScreen({ name: 'playing', entry, mode, earlier: [] });
+    this.events.emit('started', { entry, mode, how: 'new' });
     this.advance();
+    return true;
+  }
+
+  /**
+   * Comes back to a saved moment of a run on the current version of its scenario: the same choices
+   * and notes replayed, then the same number of lines read, so the same line is on screen with the
+   * same clock, mood and calls. Returns false when the saved choices no longer fit the story.
+   */
+  resume(id: string, mode: Mode, progress: RunProgress): boolean {
+    if (!this._ready && this.entries.some((e) => e.id === id)) {
+      this.pendingStart = { id, mode, resume: progress };
+      this.events.emit('notice', { message: 'Getting the scene ready…', tone: 'info' });
+      return true;
+    }
+    const entry = this.entries.find((e) => e.id === id);
+    const json = this.json.get(id);
+    if (!entry || json === undefined) return false;
+    let restored: ReturnType<typeof restoreRun>;
+    try {
+      restored = restoreRun(json, progress);
+    } catch (e) {
+      this.problem(`${entry.metadata.title} cannot start`, loadMessage(e));
+      return false;
+    }
+    if (!restored) return false;
+    const { runner, lines } = restored;
+    this.runner = runner;
+    this.entry = entry;
+    this._mode = mode;
+    this.previous = undefined;
+    const last = lines[lines.length - 1];
+    this.ringing = last?.marks.call !== undefined && !progress.answered;
+    this.notesPending =
+      last?.marks.notes !== undefined && !runner.notesLog.some((n) => n.step === runner.path.length);
+    const said = runner.history.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
+    this.setScreen({ name: 'playing', entry, mode, earlier: last ? said.slice(0, -1) : said });
+    this.events.emit('started', { entry, mode, how: 'resumed' });
+    if (last) this.showBeat(last, false);
+    else if (runner.state.kind === 'ended') this.finish();
+    else this.advance();
+    return true;
+  }
+
+  /**
+   * A debrief of a run that cannot carry on (its scenario changed since it began), replayed on the
+   * version it was played on. Nothing is saved or changed.
+   */
+  reviewUnfinished(entry: StoryEntry, json: string, progress: RunProgress): boolean {
+    let restored: ReturnType<typeof restoreRun>;
+    try {
+      restored = restoreRun(json, progress);
+    } catch (e) {
+      this.problem(`${entry.metadata.title} cannot be shown`, loadMessage(e));
+      return false;
+    }
+    if (!restored) return false;
+    const { runner } = restored;
+    const ended = runner.state.kind === 'ended' ? runner.state : undefined;
+    const debrief = makeDebrief(
+      runner.history,
+      entry.bounds,
+      { title: ended?.ending ?? 'Not finished', resolved: ended?.resolved ?? false },
+      runner.startMood,
+      runner.desk,
+    );
+    this.runner = undefined;
+    this.entry = undefined;
+    this._beat = undefined;
+    this.setScreen({ name: 'debrief', entry, mode: this._mode, debrief, unfinished: true });
     return true;
   }
 
@@ -174,7 +320,8 @@ export class GameSession {
   replayFrom(step: number): boolean {
     const screen = this._screen;
     const runner = this.runner;
-    if (screen.name !== 'debrief' || !runner) return false;
+    // Assessment allows no rewinds.
+    if (screen.name !== 'debrief' || !runner || screen.mode === 'assessment') return false;
     const json = this.json.get(screen.entry.id);
     if (json === undefined) return false;
     const fresh = StoryRunner.fromDecision(json, runner.history, step);
@@ -185,7 +332,8 @@ export class GameSession {
     this.runner = fresh;
     this.ringing = false;
     this.notesPending = false;
-    this.setScreen({ name: 'playing', entry: screen.entry, earlier: said.slice(0, -1) });
+    this.setScreen({ name: 'playing', entry: screen.entry, mode: 'practice', earlier: said.slice(0, -1) });
+    this.events.emit('started', { entry: screen.entry, mode: 'practice', how: 'replay' });
     if (last) this.showBeat(last, true);
     return true;
   }
@@ -241,8 +389,9 @@ export class GameSession {
     return true;
   }
 
+  /** Plays the same scenario again from the start, in the same mode. */
   replay(): void {
-    if (this.entry) this.start(this.entry.id);
+    if (this.entry) this.start(this.entry.id, this._mode);
   }
 
   /**
@@ -270,7 +419,7 @@ export class GameSession {
         message: 'The story changed before this point, so it restarted from the beginning.',
         tone: 'info',
       });
-      this.start(current.entry.id);
+      this.start(current.entry.id, this._mode);
       return;
     }
     let line: StoryLine | undefined;
@@ -326,8 +475,10 @@ export class GameSession {
       runner.startMood,
       runner.desk,
     );
+    const verdict = this._mode === 'assessment' ? assess(debrief, entry.metadata.pass) : undefined;
     this._beat = undefined;
-    this.setScreen({ name: 'debrief', entry, debrief, previous: this.previous });
+    this.events.emit('finished', { entry, mode: this._mode, debrief, verdict });
+    this.setScreen({ name: 'debrief', entry, mode: this._mode, debrief, previous: this.previous, verdict });
   }
 
   private problem(title: string, message: string): void {
@@ -343,6 +494,23 @@ export class GameSession {
 
 function loadMessage(e: unknown): string {
   return e instanceof StoryLoadError || e instanceof Error ? e.message : String(e);
+}
+
+/** A runner brought to a saved moment, with the lines read since the last choice. */
+function restoreRun(
+  json: string,
+  progress: RunProgress,
+): { runner: StoryRunner; lines: StoryLine[] } | undefined {
+  const runner = StoryRunner.replay(json, progress.path, progress.notes);
+  if (!runner) return undefined;
+  const lines: StoryLine[] = [];
+  for (let i = 0; i < progress.linesAfterLastChoice; i++) {
+    const line = runner.next();
+    if (!line) break;
+    lines.push(line);
+  }
+  if (lines.length < progress.linesAfterLastChoice && runner.state.kind !== 'ended') return undefined;
+  return { runner, lines };
 }
 
 function countLinesSinceLastChoice(runner: StoryRunner): number {

@@ -17,6 +17,8 @@ export function directScenes(game: Phaser.Game, session: GameSession): () => voi
     switch (screen.name) {
       case 'menu':
       case 'author':
+      case 'history':
+      case 'dashboard':
         show('Title');
         break;
       case 'playing':

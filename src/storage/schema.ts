@@ -48,6 +48,8 @@ export const ProgressSchema = z.object({
   /** Lines shown since the last choice: resume shows the same line again. */
   linesAfterLastChoice: z.int().min(0),
   notes: z.array(NoteSchema).max(1000),
+  /** The line on screen is a ringing phone the trainee had already picked up. */
+  answered: z.boolean().optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

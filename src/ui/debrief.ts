@@ -3,6 +3,7 @@
  * and the whole conversation with every decision annotated; any decision can be replayed.
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
+import type { Verdict } from '../engine/assessment.ts';
 import { formatDuration } from '../engine/clock.ts';
 import type { ChoiceReview, Debrief } from '../engine/debrief.ts';
 import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
@@ -28,7 +29,19 @@ function effects(score: Score): HTMLElement {
 export interface DebriefActions {
   replay: () => void;
   menu: () => void;
-  replayFrom: (step: number) => void;
+  /** Absent in assessment (no rewinds) and for a run that cannot carry on. */
+  replayFrom?: (step: number) => void;
+  /** The trainee's progress over time. */
+  history?: () => void;
+}
+
+export interface DebriefContext {
+  /** The attempt this one replayed from, for comparison. */
+  previous?: Debrief;
+  verdict?: Verdict;
+  mode?: 'practice' | 'assessment';
+  /** A run that stopped before its ending because its scenario changed. */
+  unfinished?: boolean;
 }
 
 function figures(debrief: Debrief): HTMLElement {
@@ -48,12 +61,11 @@ function figures(debrief: Debrief): HTMLElement {
 }
 
 function decisionCard(c: ChoiceReview, actions: DebriefActions): HTMLElement {
-  const again = h(
-    'button',
-    { type: 'button', class: 'replay-from', 'data-step': c.step },
-    'Replay from here',
-  );
-  again.addEventListener('click', () => actions.replayFrom(c.step), { once: true });
+  const replayFrom = actions.replayFrom;
+  const again = replayFrom
+    ? h('button', { type: 'button', class: 'replay-from', 'data-step': c.step }, 'Replay from here')
+    : null;
+  again?.addEventListener('click', () => replayFrom?.(c.step), { once: true });
   return h(
     'li',
     { class: 'review-item', 'data-step': c.step },
@@ -88,8 +100,9 @@ export function renderDebrief(
   entry: StoryEntry,
   debrief: Debrief,
   actions: DebriefActions,
-  previous?: Debrief,
+  context: DebriefContext = {},
 ): HTMLElement {
+  const { previous, verdict, unfinished } = context;
   const axes = h('ul', { class: 'axes' });
   for (const a of debrief.axes) {
     const label = `${a.points} of ${a.best} possible (${a.percent}%)`;
@@ -144,10 +157,17 @@ export function renderDebrief(
     }
   }
 
-  const replay = h('button', { type: 'button', class: 'primary' }, 'Play again', keyHint('R'));
+  const replay = h(
+    'button',
+    { type: 'button', class: 'primary' },
+    unfinished ? 'Start again on the new version' : 'Play again',
+    unfinished ? null : keyHint('R'),
+  );
   const menu = h('button', { type: 'button' }, 'Back to menu', keyHint('M'));
   replay.addEventListener('click', actions.replay, { once: true });
   menu.addEventListener('click', actions.menu, { once: true });
+  const progress = actions.history ? h('button', { type: 'button' }, 'Your progress') : null;
+  if (progress && actions.history) progress.addEventListener('click', actions.history, { once: true });
 
   const section = h(
     'section',
@@ -160,12 +180,25 @@ export function renderDebrief(
       debrief.ending,
       debrief.resolved ? ' (resolved)' : ' (not resolved)',
     ),
+    unfinished
+      ? text(
+          'p',
+          'This run stopped partway: the scenario was updated after it began. This is what you did, scored against the version you played.',
+          { class: 'compare-note', role: 'note' },
+        )
+      : null,
     previous
       ? text(
           'p',
           'This attempt replayed an earlier one from a decision; the earlier scores are shown for comparison.',
           { class: 'compare-note' },
         )
+      : null,
+    verdict ? verdictBox(verdict) : null,
+    context.mode === 'assessment' && !verdict
+      ? text('p', 'Assessment: this scenario sets no pass marks, so there is no pass or fail.', {
+          class: 'compare-note',
+        })
       : null,
     axes,
     text('h2', 'The call in figures'),
@@ -176,16 +209,41 @@ export function renderDebrief(
     text('h2', 'The conversation'),
     text(
       'p',
-      'Every decision with what it earned and why. Pick “Replay from here” to try another answer from that moment.',
+      actions.replayFrom
+        ? 'Every decision with what it earned and why. Pick “Replay from here” to try another answer from that moment.'
+        : 'Every decision with what it earned and why.',
       {
         class: 'hint',
       },
     ),
     conversation,
-    h('div', { class: 'debrief-actions' }, replay, menu),
+    h('div', { class: 'debrief-actions' }, replay, menu, progress),
   );
   queueMicrotask(() => replay.focus({ preventScroll: true }));
   return section;
+}
+
+function verdictBox(verdict: Verdict): HTMLElement {
+  const list = h('ul', { class: 'verdict-axes' });
+  for (const a of verdict.axes) {
+    list.append(
+      text('li', `${a.name}: ${a.percent}% (pass mark ${a.mark}%) ${a.met ? '✓ met' : '✗ not met'}`, {
+        class: a.met ? 'met' : 'missed',
+        'data-axis': a.axis,
+      }),
+    );
+  }
+  return h(
+    'div',
+    {
+      class: `verdict ${verdict.passed ? 'passed' : 'not-yet'}`,
+      role: 'status',
+      'data-verdict': verdict.passed ? 'passed' : 'not-yet',
+    },
+    text('h2', verdict.passed ? 'Assessment passed' : 'Assessment: not yet', { class: 'verdict-title' }),
+    text('p', verdict.summary),
+    list,
+  );
 }
 
 function keyHint(key: string): HTMLElement {

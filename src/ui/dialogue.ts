@@ -4,9 +4,9 @@
  */
 import { formatClock } from '../engine/clock.ts';
 import { MOOD_MAX, MOOD_MIN } from '../engine/mood.ts';
-import type { StoryLine } from '../engine/runner.ts';
-import type { Fact } from '../engine/tags.ts';
-import type { Beat } from '../flow/session.ts';
+import type { ChoiceOption, StoryLine } from '../engine/runner.ts';
+import { AXES, AXIS_NAMES, type Fact } from '../engine/tags.ts';
+import type { Beat, Mode } from '../flow/session.ts';
 import { h, text } from './dom.ts';
 
 export interface DialogueView {
@@ -18,12 +18,15 @@ export interface DialogueView {
   continue(): boolean;
   /** Shows or hides the mood meter (the setting changed, here or in the settings dialog). */
   setShowMood(show: boolean): void;
+  /** Practice: what the choice just made earned, and why, in the conversation log. */
+  coach(option: ChoiceOption): void;
 }
 
 const MAX_LOG = 40;
 
 export interface DialogueOptions {
   title: string;
+  mode: Mode;
   /** Lines already said (when resuming mid-conversation). */
   earlier: readonly StoryLine[];
   showMood: boolean;
@@ -126,6 +129,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     h('span', { class: 'clock-wrap' }, text('span', 'Time ', { class: 'clock-label' }), clock),
     meter,
     toggle,
+    options.mode === 'assessment'
+      ? text('span', 'Assessment: feedback at the end', { class: 'mode-tag', 'data-mode': 'assessment' })
+      : null,
   );
   const element = h(
     'section',
@@ -136,6 +142,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     actions,
   );
   let choiceButtons: HTMLButtonElement[] = [];
+  let first = true;
+  /** The coach's note, read out with the next line. */
+  let spokenCoach = '';
   let continueButton: HTMLButtonElement | undefined;
 
   const show = (beat: Beat): void => {
@@ -157,11 +166,18 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     meter.setAttribute('aria-valuetext', `${moodWord(mood)} (${mood})`);
     while (log.childElementCount > MAX_LOG) log.firstElementChild?.remove();
     item?.scrollIntoView?.({ block: 'end' });
-    live.textContent = beat.ringing
-      ? `Incoming call: ${line.marks.call ?? ''}`
-      : line.speaker
-        ? `${line.speaker}: ${line.text}`
-        : line.text;
+    // The first beat after resuming lands before the panel has its final size: keep the newest
+    // line in view once it has.
+    if (first) requestAnimationFrame(() => (log.scrollTop = log.scrollHeight));
+    first = false;
+    live.textContent =
+      spokenCoach +
+      (beat.ringing
+        ? `Incoming call: ${line.marks.call ?? ''}`
+        : line.speaker
+          ? `${line.speaker}: ${line.text}`
+          : line.text);
+    spokenCoach = '';
 
     actions.replaceChildren();
     choiceButtons = [];
@@ -208,10 +224,29 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     }
   };
 
+  const coach = (option: ChoiceOption): void => {
+    const earned = AXES.filter((a) => option.marks.score[a] !== 0).map(
+      (a) => `${option.marks.score[a] > 0 ? '+' : '−'}${Math.abs(option.marks.score[a])} ${AXIS_NAMES[a]}`,
+    );
+    const item = h(
+      'li',
+      { class: 'coach', 'data-step': option.index },
+      text('span', 'Coach', { class: 'coach-label' }),
+      text('span', earned.length ? earned.join(', ') : 'No points either way', { class: 'coach-points' }),
+      option.marks.feedback ? text('span', option.marks.feedback, { class: 'coach-text' }) : null,
+      option.marks.empathy
+        ? text('span', 'A stock phrase: it earns less each time you use it.', { class: 'coach-text' })
+        : null,
+    );
+    log.append(item);
+    spokenCoach = `Coach: ${item.textContent ?? ''}. `;
+  };
+
   return {
     element,
     show,
     setShowMood,
+    coach,
     pick(index) {
       const button = choiceButtons[index];
       if (!button?.isConnected) return false;

@@ -6,11 +6,12 @@
 import type { AudioOutput } from '../audio/audio.ts';
 import type { DeskAction } from '../engine/tags.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
+import type { Training } from '../flow/training.ts';
 import { renderDebrief } from './debrief.ts';
 import { createDeskPanel, type DeskPanel } from './deskPanel.ts';
 import { createDialogue, type DialogueView } from './dialogue.ts';
 import { h, text } from './dom.ts';
-import { renderMenu } from './menu.ts';
+import { type MenuActions, renderMenu } from './menu.ts';
 import { loadSettings, type Settings, saveSettings } from './settings.ts';
 import { createSettingsPanel } from './settingsPanel.ts';
 
@@ -25,7 +26,12 @@ function storage(): Storage | undefined {
   }
 }
 
-export function mountOverlay(root: HTMLElement, session: GameSession, audio?: AudioOutput): () => void {
+export function mountOverlay(
+  root: HTMLElement,
+  session: GameSession,
+  training: Training,
+  audio?: AudioOutput,
+): () => void {
   const main = h('main', { class: 'overlay', id: 'overlay' });
   const status = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   root.append(main, status);
@@ -100,20 +106,13 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
       case 'loading':
         main.replaceChildren();
         break;
-      case 'menu': {
-        const menu = renderMenu(
-          next.stories,
-          (id) => session.start(id),
-          () => session.openAuthorMode(),
-        );
-        if (!session.ready) menu.append(loading);
-        main.replaceChildren(menu);
-        main.querySelector<HTMLButtonElement>('button.scenario')?.focus({ preventScroll: true });
+      case 'menu':
+        renderMenuScreen(next);
         break;
-      }
       case 'playing':
         dialogue = createDialogue({
           title: next.entry.metadata.title,
+          mode: next.mode,
           earlier: next.earlier,
           showMood: settings.showMood,
           onShowMood: (showMood) => applySettings({ ...settings, showMood }),
@@ -134,11 +133,13 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
             next.entry,
             next.debrief,
             {
-              replay: () => session.replay(),
+              replay: () => void training.play(next.entry.id),
               menu: () => session.showMenu(),
-              replayFrom: (step) => session.replayFrom(step),
+              replayFrom:
+                next.mode === 'practice' && !next.unfinished ? (step) => session.replayFrom(step) : undefined,
+              history: () => session.showHistory(),
             },
-            next.previous,
+            { previous: next.previous, verdict: next.verdict, mode: next.mode, unfinished: next.unfinished },
           ),
         );
         main.scrollTop = 0;
@@ -160,6 +161,41 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
         );
         break;
       }
+      case 'history':
+        lazyScreen(next, 'Opening your progress…', async () => {
+          const [{ renderHistory }, attempts] = await Promise.all([
+            import('./history.ts'),
+            training.attempts(),
+          ]);
+          const profile = training.profile;
+          if (!profile) {
+            session.showMenu();
+            return undefined;
+          }
+          return renderHistory({
+            profile,
+            attempts,
+            stories: session.stories,
+            onBack: () => session.showMenu(),
+            onPractise: (id) => {
+              training.setMode('practice');
+              void training.play(id);
+            },
+            notify,
+          });
+        });
+        break;
+      case 'dashboard':
+        lazyScreen(next, 'Opening the trainer dashboard…', async () => {
+          const { renderDashboard } = await import('./dashboard.ts');
+          return renderDashboard({
+            stories: session.stories,
+            cohortStore: training.store.cohort,
+            onBack: () => session.showMenu(),
+            notify,
+          });
+        });
+        break;
       case 'problem': {
         const back = h('button', { type: 'button', class: 'primary' }, 'Back to menu');
         back.addEventListener('click', () => session.showMenu(), { once: true });
@@ -178,6 +214,97 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
     }
   };
 
+  /** Screens whose code loads only when opened (trainer tools, charts): startup stays lean. */
+  const lazyScreen = (
+    next: Screen,
+    waiting: string,
+    build: () => Promise<{ element: HTMLElement; dispose(): void } | undefined>,
+  ): void => {
+    main.replaceChildren(text('p', waiting, { class: 'panel author-loading', role: 'status' }));
+    build().then(
+      (view) => {
+        if (!view) return;
+        if (screen !== next) {
+          view.dispose();
+          return;
+        }
+        disposeScreen = view.dispose;
+        main.replaceChildren(view.element);
+        main.scrollTop = 0;
+        view.element.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      },
+      (e: unknown) => {
+        notify(`This screen could not open: ${e instanceof Error ? e.message : String(e)}`, 'error');
+        if (screen === next) session.showMenu();
+      },
+    );
+  };
+
+  const menuActions: MenuActions = {
+    pickProfile: (p) => void training.select(p),
+    createProfile: async (name) => {
+      const made = await training.createProfile(name);
+      return made.ok ? undefined : made.message;
+    },
+    switchTrainee: () => training.signOut(),
+    setMode: (mode) => {
+      training.setMode(mode);
+      if (screen.name === 'menu') renderMenuScreen(screen);
+    },
+    play: (id) => void training.play(id),
+    resume: (id) => void training.resume(id),
+    reviewChanged: (id) => void training.reviewChanged(id),
+    history: () => session.showHistory(),
+    dashboard: () => session.showDashboard(),
+    author: () => session.openAuthorMode(),
+  };
+  let menuRender = 0;
+  const renderMenuScreen = (next: Extract<Screen, { name: 'menu' }>): void => {
+    const ticket = ++menuRender;
+    const focusedId = document.activeElement?.id;
+    void (async () => {
+      const trainee = training.profile;
+      const [profiles, last, statuses] = await Promise.all([
+        trainee ? Promise.resolve([]) : training.listProfiles(),
+        trainee ? Promise.resolve(undefined) : training.lastUsed(),
+        training.statuses(),
+      ]);
+      if (ticket !== menuRender || screen !== next) return;
+      const ordered = last ? [last, ...profiles.filter((p) => p.id !== last.id)] : profiles;
+      const menu = renderMenu(
+        {
+          stories: next.stories,
+          trainee,
+          profiles: ordered,
+          statuses,
+          mode: training.mode,
+          storage: {
+            warning: training.store.warning,
+            problems: training.store.problems.map((p) => p.message),
+          },
+        },
+        menuActions,
+      );
+      if (!session.ready) menu.append(loading);
+      main.replaceChildren(menu);
+      const again = focusedId ? document.getElementById(focusedId) : null;
+      const first =
+        again ??
+        menu.querySelector<HTMLElement>('button.resume, button.profile, #new-trainee, button.scenario');
+      first?.focus({ preventScroll: true });
+    })().catch((e: unknown) =>
+      notify(`The menu could not load your progress: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+    );
+  };
+  const offProfile = training.events.on('profile', () => {
+    if (screen.name === 'menu') renderMenuScreen(screen);
+    else session.showMenu();
+  });
+  const offChanged = training.events.on('changed', () => {
+    if (screen.name === 'menu') renderMenuScreen(screen);
+  });
+  const offTrainingNotice = training.events.on('notice', ({ message, tone }) => notify(message, tone));
+
   const offScreen = session.events.on('screen', render);
   const bar = h('progress', { max: 100, value: 0, 'aria-label': 'Loading the scenes' });
   const loading = h('p', { class: 'loading-status' }, text('span', 'Getting the scenes ready '), bar);
@@ -191,6 +318,9 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
     dialogue?.show(beat);
     // A counter tools can wait on (tests, the benchmark): the beat is on screen.
     document.body.dataset.beat = String(++beats);
+  });
+  const offChose = session.events.on('chose', ({ option }) => {
+    if (screen.name === 'playing' && screen.mode === 'practice') dialogue?.coach(option);
   });
   const offNotice = session.events.on('notice', ({ message, tone }) => notify(message, tone));
 
@@ -209,16 +339,22 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
       if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
       else if (action && desk?.press(action)) e.preventDefault();
       else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
-    } else if (screen.name === 'menu' && digit >= 0) {
-      const story = screen.stories[digit];
+    } else if (screen.name === 'menu' && training.profile) {
+      const story = digit >= 0 ? screen.stories[digit] : undefined;
       if (story) {
         e.preventDefault();
-        session.start(story.id);
-      }
-    } else if (screen.name === 'debrief') {
-      if (e.key === 'r' || e.key === 'R') {
+        void training.play(story.id);
+      } else if (e.key === 'p' || e.key === 'P') {
         e.preventDefault();
-        session.replay();
+        session.showHistory();
+      }
+    } else if ((screen.name === 'history' || screen.name === 'dashboard') && e.key === 'Escape') {
+      e.preventDefault();
+      session.showMenu();
+    } else if (screen.name === 'debrief') {
+      if ((e.key === 'r' || e.key === 'R') && !screen.unfinished) {
+        e.preventDefault();
+        void training.play(screen.entry.id);
       } else if (e.key === 'm' || e.key === 'M' || e.key === 'Escape') {
         e.preventDefault();
         session.showMenu();
@@ -230,7 +366,11 @@ export function mountOverlay(root: HTMLElement, session: GameSession, audio?: Au
 
   return () => {
     offScreen();
+    offProfile();
+    offChanged();
+    offTrainingNotice();
     offBeat();
+    offChose();
     offNotice();
     offCaptions?.();
     panel.button.remove();

@@ -4,7 +4,7 @@
  * messages; and the game itself still works afterwards.
  */
 import { expect, inject, it } from 'vitest';
-import { seriousViolations, useBrowser } from './browser.ts';
+import { seriousViolations, signIn, useBrowser } from './browser.ts';
 
 const current = useBrowser();
 
@@ -108,7 +108,7 @@ it('plays a pasted story, shows a broken one’s errors by line, and leaves the 
 
   // And the game still works.
   await page.click('text=Back to menu');
-  await page.waitForSelector('body[data-screen="menu"] button.scenario');
+  await signIn(page);
   await page.keyboard.press('1');
   await page.waitForSelector('body[data-screen="playing"] .line');
 });

@@ -89,3 +89,22 @@ export function useBrowser(reducedMotion: boolean | ((testName: string) => boole
     return current;
   };
 }
+
+/**
+ * Signs in on the menu's "Who's training?": types a new trainee's name (the name field has focus on
+ * a first visit), or picks the trainee when they already exist. Resolves on the scenario list.
+ */
+export async function signIn(page: Page, name = 'Sam Okafor'): Promise<void> {
+  await page.waitForSelector('body[data-screen="menu"] :is(#new-trainee, button.profile, button.scenario)');
+  if (await page.$('body[data-screen="menu"] button.scenario')) return;
+  const existing = await page.$(
+    `button.profile:text-is("${name}"), button.profile:text-is("Continue as ${name}")`,
+  );
+  if (existing) await existing.click();
+  else {
+    await page.waitForFunction(() => document.activeElement?.id === 'new-trainee');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForSelector('body[data-screen="menu"] button.scenario');
+}

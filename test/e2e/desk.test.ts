@@ -3,7 +3,7 @@
  * hold, transfer with T, write the call notes, and see them in the CRM when the next call rings.
  */
 import { expect, inject, it } from 'vitest';
-import { seriousViolations, useBrowser } from './browser.ts';
+import { seriousViolations, signIn, useBrowser } from './browser.ts';
 
 const current = useBrowser();
 
@@ -33,7 +33,7 @@ async function continueUntil(ready: () => Promise<boolean>, from: number): Promi
 it('plays a call at the desk with the keyboard, with a hold and a transfer', async () => {
   const { page } = current();
   await page.goto(inject('baseUrl'));
-  await page.waitForSelector('body[data-screen="menu"] button.scenario');
+  await signIn(page);
   // Settings open with S and take the mouse: switch the mood meter on.
   await page.keyboard.press('s');
   await page.click('#set-mood');

@@ -8,7 +8,7 @@ import { makeDebrief } from '../../src/engine/debrief.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
 import { compiledJson } from '../helpers.ts';
-import { type Browser, seriousViolations, useBrowser } from './browser.ts';
+import { type Browser, seriousViolations, signIn, useBrowser } from './browser.ts';
 
 // One playthrough runs with every animation; the others with reduced motion, which is quicker.
 const current = useBrowser((name) => !name.includes('best path'));
@@ -95,7 +95,7 @@ describe('the aisle, keyboard only', () => {
   ])('plays the $name to a debrief with the engine scores', async ({ path }) => {
     const { page } = current();
     await page.goto(inject('baseUrl'));
-    await page.waitForSelector('body[data-screen="menu"] button.scenario');
+    await signIn(page);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The first scenario button has focus; it must be the aisle.
@@ -133,7 +133,7 @@ describe('replay from here', () => {
   it('plays on from a decision in the debrief and compares with the first attempt', async () => {
     const { page } = current();
     await page.goto(inject('baseUrl'));
-    await page.waitForSelector('body[data-screen="menu"] button.scenario');
+    await signIn(page);
     await page.keyboard.press('1');
     await page.waitForSelector('body[data-screen="playing"] .line');
     const first = [0, 2, 1, 0, 1];

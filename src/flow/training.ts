@@ -1,0 +1,348 @@
+/**
+ * Training: who is playing, and keeping everything they do. It listens to the game session and
+ * saves the run after every line and choice, so closing the tab at any moment loses nothing; it
+ * offers unfinished runs back, and keeps attempts whose scenario changed instead of breaking them.
+ * No DOM and no Phaser: the overlay renders what it exposes.
+ */
+import type { StoryEntry } from '../authoring/catalog.ts';
+import type { ScoreBounds } from '../engine/scoring.ts';
+import type { Cohort } from '../storage/exchange.ts';
+import type { Attempt, AttemptResult, Profile, Progress } from '../storage/schema.ts';
+import { resultFromDebrief } from '../storage/schema.ts';
+import { Emitter } from './emitter.ts';
+import type { GameSession, Mode, RunProgress } from './session.ts';
+
+/** What Training needs from the saved data (`Store` in src/storage/db.ts has it all). */
+export interface TrainingStore {
+  readonly durable: boolean;
+  readonly warning: string | undefined;
+  readonly problems: readonly { message: string }[];
+  onChange(listener: () => void): () => void;
+  profiles: {
+    list(): Promise<Profile[]>;
+    create(name: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }>;
+    lastUsed(): Promise<Profile | undefined>;
+    setLastUsed(id: string): Promise<void>;
+  };
+  attempts: {
+    start(profileId: string, story: { id: string; hash: string }, mode: Mode): Promise<Attempt>;
+    get(id: string): Promise<Attempt | undefined>;
+    saveProgress(id: string, progress: Progress): Promise<Attempt>;
+    finish(id: string, result: AttemptResult, progress?: Progress): Promise<Attempt>;
+    abandon(id: string): Promise<Attempt>;
+    inProgress(profileId: string, storyId?: string): Promise<Attempt[]>;
+    forProfile(profileId: string): Promise<Attempt[]>;
+  };
+  snapshots: {
+    keep(snapshot: {
+      hash: string;
+      storyId: string;
+      title: string;
+      json: string;
+      bounds: ScoreBounds;
+      endings: string[];
+    }): Promise<void>;
+    get(hash: string): Promise<{ json: string; bounds: ScoreBounds; endings: string[] } | undefined>;
+  };
+  /** The trainer dashboard's imported results. */
+  cohort: {
+    load(): Promise<Cohort>;
+    save(cohort: Cohort): Promise<void>;
+    clear(): Promise<void>;
+  };
+}
+
+/** An unfinished run the menu offers back. */
+export interface Unfinished {
+  attempt: Attempt;
+  /** `story-changed`: the scenario was edited since; the run is kept but cannot carry on. */
+  status: 'resume' | 'story-changed';
+  /** Decisions made so far. */
+  decisions: number;
+}
+
+export interface ScenarioStatus {
+  entry: StoryEntry;
+  /** Assessment on this scenario: passed at least once, taken but not passed yet, or never taken. */
+  assessment: 'passed' | 'not-yet' | 'not-taken';
+  finished: number;
+  unfinished?: Unfinished;
+}
+
+export interface TrainingEvents {
+  /** The trainee changed (or signed out). */
+  profile: Profile | undefined;
+  /** Saved data changed: attempts, or storage health. The menu re-reads. */
+  changed: undefined;
+  /** Something the trainee must be told (a save that failed, a run that cannot resume). */
+  notice: { message: string; tone: 'info' | 'error' };
+}
+
+export class Training {
+  readonly events = new Emitter<TrainingEvents>();
+  private _profile: Profile | undefined;
+  private _mode: Mode = 'practice';
+  /** The attempt the run on screen is saved to (a promise while it is being created). */
+  private attemptId: Promise<string | undefined> = Promise.resolve(undefined);
+  /** Set just before resuming, so the `started` event reuses the attempt instead of making one. */
+  private resuming: Attempt | undefined;
+  /** Saves run one after another, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly off: (() => void)[] = [];
+
+  constructor(
+    readonly session: GameSession,
+    readonly store: TrainingStore,
+  ) {
+    this.off.push(
+      session.events.on('started', ({ entry, mode, how }) => this.onStarted(entry, mode, how)),
+      session.events.on('beat', () => this.saveNow()),
+      session.events.on('finished', ({ debrief, verdict }) => {
+        const progress = this.session.progress;
+        const result = resultFromDebrief(debrief, verdict?.passed);
+        this.enqueue(async (id) => {
+          await this.store.attempts.finish(id, result, progress && toProgress(progress));
+          this.events.emit('changed', undefined);
+        });
+        this.attemptId = Promise.resolve(undefined);
+      }),
+      store.onChange(() => this.events.emit('changed', undefined)),
+    );
+  }
+
+  get profile(): Profile | undefined {
+    return this._profile;
+  }
+
+  /** The mode the next scenario starts in. */
+  get mode(): Mode {
+    return this._mode;
+  }
+
+  setMode(mode: Mode): void {
+    this._mode = mode;
+  }
+
+  /** Resolves once every save asked for so far has been written (tests, and before leaving). */
+  flush(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  listProfiles(): Promise<Profile[]> {
+    return this.store.profiles.list();
+  }
+
+  lastUsed(): Promise<Profile | undefined> {
+    return this.store.profiles.lastUsed();
+  }
+
+  /** Creates a trainee and makes them the one playing. */
+  async createProfile(
+    name: string,
+  ): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
+    const made = await this.store.profiles.create(name);
+    if (made.ok) await this.select(made.profile);
+    return made;
+  }
+
+  async select(profile: Profile): Promise<void> {
+    this._profile = profile;
+    await this.store.profiles.setLastUsed(profile.id);
+    this.events.emit('profile', profile);
+  }
+
+  /** Back to "Who's training?" (another person at the same computer). */
+  signOut(): void {
+    this._profile = undefined;
+    this.events.emit('profile', undefined);
+  }
+
+  /** Every scenario with this trainee's standing on it, in catalog order. */
+  async statuses(): Promise<ScenarioStatus[]> {
+    const profile = this._profile;
+    const attempts = profile ? await this.store.attempts.forProfile(profile.id) : [];
+    return this.session.stories.map((entry) => {
+      const mine = attempts.filter((a) => a.storyId === entry.id);
+      const assessed = mine.filter((a) => a.status === 'finished' && a.mode === 'assessment');
+      const open = mine
+        .filter((a) => a.status === 'in-progress')
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      return {
+        entry,
+        assessment: assessed.some((a) => a.result?.passed)
+          ? 'passed'
+          : assessed.length
+            ? 'not-yet'
+            : 'not-taken',
+        finished: mine.filter((a) => a.status === 'finished').length,
+        unfinished: open && {
+          attempt: open,
+          status: open.storyHash === entry.hash ? 'resume' : 'story-changed',
+          decisions: open.path.length,
+        },
+      };
+    });
+  }
+
+  /** This trainee's attempts, newest first. */
+  async attempts(): Promise<Attempt[]> {
+    return this._profile ? this.store.attempts.forProfile(this._profile.id) : [];
+  }
+
+  /**
+   * Starts a scenario from the beginning in the current mode. Unfinished runs of it are kept,
+   * marked abandoned (the trainee chose to start again).
+   */
+  async play(storyId: string): Promise<boolean> {
+    const profile = this._profile;
+    if (!profile) return false;
+    await this.guard(async () => {
+      for (const open of await this.store.attempts.inProgress(profile.id, storyId)) {
+        await this.store.attempts.abandon(open.id);
+      }
+    });
+    return this.session.start(storyId, this._mode);
+  }
+
+  /** Carries on an unfinished run at the moment it was left. */
+  async resume(attemptId: string): Promise<boolean> {
+    const attempt = await this.store.attempts.get(attemptId);
+    const entry = attempt && this.session.stories.find((e) => e.id === attempt.storyId);
+    if (!attempt || !entry || attempt.status !== 'in-progress') {
+      this.notify('That run is no longer available to carry on.', 'error');
+      return false;
+    }
+    if (attempt.storyHash !== entry.hash) {
+      this.notify('This scenario has changed since the run began, so it cannot carry on.', 'error');
+      return false;
+    }
+    this.resuming = attempt;
+    this._mode = attempt.mode;
+    const ok = this.session.resume(entry.id, attempt.mode, {
+      path: [...attempt.path],
+      linesAfterLastChoice: attempt.linesAfterLastChoice,
+      notes: attempt.notes.map((n) => ({ ...n, facts: [...n.facts] })),
+      answered: attempt.answered,
+    });
+    this.resuming = undefined;
+    if (!ok) {
+      this.notify(
+        'This run could not be brought back: its choices no longer fit the scenario. It is kept in your history as unfinished.',
+        'error',
+      );
+    }
+    return ok;
+  }
+
+  /**
+   * The debrief of a run whose scenario changed since, on the version it was played on. The run
+   * stays as it is: the trainee can still start again.
+   */
+  async reviewChanged(attemptId: string): Promise<boolean> {
+    const attempt = await this.store.attempts.get(attemptId);
+    const entry = attempt && this.session.stories.find((e) => e.id === attempt.storyId);
+    if (!attempt || !entry) return false;
+    const snapshot = await this.store.snapshots.get(attempt.storyHash);
+    if (!snapshot) {
+      this.notify(
+        'The version of the scenario this run was played on was not kept on this computer, so its debrief cannot be rebuilt. The run itself is kept.',
+        'error',
+      );
+      return false;
+    }
+    const old: StoryEntry = {
+      ...entry,
+      hash: attempt.storyHash,
+      bounds: snapshot.bounds,
+      endings: snapshot.endings,
+    };
+    const ok = this.session.reviewUnfinished(old, snapshot.json, {
+      path: [...attempt.path],
+      linesAfterLastChoice: attempt.linesAfterLastChoice,
+      notes: attempt.notes.map((n) => ({ ...n, facts: [...n.facts] })),
+    });
+    if (!ok) this.notify('This run could not be replayed on its own version of the scenario.', 'error');
+    return ok;
+  }
+
+  dispose(): void {
+    for (const off of this.off) off();
+  }
+
+  private onStarted(entry: StoryEntry, mode: Mode, how: 'new' | 'resumed' | 'replay'): void {
+    const profile = this._profile;
+    const resumed = this.resuming;
+    if (how === 'resumed' && resumed) {
+      this.attemptId = Promise.resolve(resumed.id);
+      return;
+    }
+    if (!profile) {
+      this.attemptId = Promise.resolve(undefined);
+      return;
+    }
+    const json = this.session.storyJson(entry.id);
+    const created = this.queue.then(async () => {
+      try {
+        if (json !== undefined) {
+          await this.store.snapshots.keep({
+            hash: entry.hash,
+            storyId: entry.id,
+            title: entry.metadata.title,
+            json,
+            bounds: entry.bounds,
+            endings: [...entry.endings],
+          });
+        }
+        const attempt = await this.store.attempts.start(profile.id, { id: entry.id, hash: entry.hash }, mode);
+        return attempt.id;
+      } catch (e) {
+        this.notify(`Your progress on this run is not being saved: ${message(e)}`, 'error');
+        return undefined;
+      }
+    });
+    this.attemptId = created;
+    this.queue = created;
+  }
+
+  /** Saves where the run on screen is. */
+  private saveNow(): void {
+    const progress = this.session.progress;
+    if (!progress) return;
+    this.enqueue((id) => this.store.attempts.saveProgress(id, toProgress(progress)));
+  }
+
+  private enqueue(write: (attemptId: string) => Promise<unknown>): void {
+    const target = this.attemptId;
+    this.queue = this.queue.then(async () => {
+      const id = await target;
+      if (id === undefined) return;
+      await this.guard(() => write(id));
+    });
+  }
+
+  private async guard(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      this.notify(`Saving failed: ${message(e)}`, 'error');
+    }
+  }
+
+  private notify(text: string, tone: 'info' | 'error'): void {
+    this.events.emit('notice', { message: text, tone });
+  }
+}
+
+function toProgress(run: RunProgress): Progress {
+  return {
+    path: run.path,
+    linesAfterLastChoice: run.linesAfterLastChoice,
+    notes: run.notes,
+    // Always written: a save replaces the last one field by field.
+    answered: run.answered ?? false,
+  };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,229 @@
+/**
+ * Training over the real game session and real saved data (fake-indexeddb): a run is saved after
+ * every line and choice, and a "reload" (a new session and store on the same database) comes back
+ * to exactly the same moment, on the aisle and on the desk with its call notes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Beat } from '../../src/flow/session.ts';
+import { Training } from '../../src/flow/training.ts';
+import type { Store } from '../../src/storage/db.ts';
+import { compiledJson } from '../helpers.ts';
+import { IDBFactory, open } from '../storage/helpers.ts';
+import { Driver, type Loaded, load } from './driver.ts';
+
+const aisle = load('stories/aisle.ink');
+const desk = load('stories/plan-change.ink');
+
+interface Visit {
+  driver: Driver;
+  store: Store;
+  training: Training;
+}
+
+/** Opens the game on `factory`'s saved data, as a page load would, and signs `name` in. */
+async function visit(factory: IDBFactory, name = 'Sam', stories: Loaded[] = [aisle, desk]): Promise<Visit> {
+  const store = await open(factory);
+  const driver = new Driver(stories);
+  const training = new Training(driver.session, store);
+  const existing = (await training.listProfiles()).find((p) => p.name === name);
+  if (existing) await training.select(existing);
+  else {
+    const made = await training.createProfile(name);
+    if (!made.ok) throw new Error(made.message);
+  }
+  return { driver, store, training };
+}
+
+/** What is on screen, as a trainee would compare it. */
+function moment(v: Visit) {
+  const beat = v.driver.session.beat as Beat;
+  const screen = v.driver.session.screen;
+  return {
+    line: beat.line.text,
+    speaker: beat.line.speaker,
+    next: beat.next.kind,
+    ringing: beat.ringing,
+    call: beat.call,
+    crm: beat.desk.crm.map((c) => c.text),
+    calls: beat.desk.calls.length,
+    // Every line said before this one: a resumed page shows them as its log; the first page saw them
+    // one beat at a time (a picked-up call or saved notes show the same line again).
+    earlier:
+      screen.name === 'playing' && screen.earlier.length
+        ? screen.earlier.map((l) => l.text)
+        : [...new Set(v.driver.beats.map((b) => b.line))].slice(0, -1).map((l) => l.text),
+    mode: screen.name === 'playing' ? screen.mode : undefined,
+  };
+}
+
+/** One step as a trainee takes it: pick up, write notes, choose the next of `path`, or continue. */
+function step(v: Visit, path: number[]): void {
+  const s = v.driver.session;
+  const beat = s.beat as Beat;
+  if (beat.ringing) s.pickUp();
+  else if (beat.next.kind === 'notes') {
+    const keys = beat.next.facts.map((f) => f.key);
+    s.writeNotes(keys.slice(0, 2), 'Swap line 3 to the BlackBerry; she has the SIM.');
+  } else if (beat.next.kind === 'choices') s.choose(path.shift() ?? 0);
+  else s.advance();
+}
+
+/** Plays the run on screen to its end along `path`. */
+function finish(v: Visit, path: number[]): void {
+  const rest = [...path];
+  for (let i = 0; i < 1000 && v.driver.screen.name === 'playing'; i++) step(v, rest);
+}
+
+describe('a run that lasts', () => {
+  it('resumes the aisle at exactly the same line after every step', async () => {
+    const factory = new IDBFactory();
+    const first = await visit(factory);
+    await first.training.play('aisle');
+    const path = [1, 3, 0, 2, 1];
+    let checked = 0;
+    for (let i = 0; i < 200 && first.driver.screen.name === 'playing'; i++) {
+      await first.training.flush();
+      const before = moment(first);
+      // Reload: a new page on the same saved data.
+      const again = await visit(factory);
+      const [status] = (await again.training.statuses()).filter((s) => s.entry.id === 'aisle');
+      expect(status?.unfinished?.status).toBe('resume');
+      expect(await again.training.resume(status?.unfinished?.attempt.id ?? '')).toBe(true);
+      expect(moment(again)).toEqual(before);
+      again.store.close();
+      checked++;
+      step(first, path);
+    }
+    expect(first.driver.screen.name).toBe('debrief');
+    expect(checked).toBeGreaterThan(20);
+    await first.training.flush();
+    const [done] = await first.training.attempts();
+    expect(done?.status).toBe('finished');
+    expect(done?.result?.percent).toEqual({ de: 100, own: 100, res: 100 });
+    expect(done?.path).toEqual([1, 3, 0, 2, 1]);
+    // Nothing left to carry on.
+    expect((await first.training.statuses()).every((s) => !s.unfinished)).toBe(true);
+  });
+
+  it('resumes a desk call mid-journey: the calls, the CRM notes, the clock and the ringing phone', async () => {
+    const factory = new IDBFactory();
+    const first = await visit(factory);
+    await first.training.play('plan-change');
+    const path = [2, 3, 0, 1, 0, 2, 0, 0, 1, 0, 1];
+    const seen = { ringing: 0, notes: 0, afterNotes: 0 };
+    for (let i = 0; i < 400 && first.driver.screen.name === 'playing'; i++) {
+      const beat = first.driver.session.beat as Beat;
+      const interesting = beat.ringing || beat.next.kind === 'notes' || beat.desk.crm.length > 0;
+      if (interesting && i % 3 === 0) {
+        await first.training.flush();
+        const before = moment(first);
+        const again = await visit(factory);
+        const open = (await again.training.statuses()).find((s) => s.entry.id === 'plan-change');
+        expect(await again.training.resume(open?.unfinished?.attempt.id ?? '')).toBe(true);
+        expect(moment(again)).toEqual(before);
+        again.store.close();
+        if (beat.ringing) seen.ringing++;
+        if (beat.next.kind === 'notes') seen.notes++;
+        if (beat.desk.crm.length) seen.afterNotes++;
+      }
+      step(first, path);
+    }
+    expect(first.driver.screen.name).toBe('debrief');
+    expect(seen.ringing).toBeGreaterThan(0);
+    expect(seen.notes).toBeGreaterThan(0);
+    expect(seen.afterNotes).toBeGreaterThan(0);
+  });
+
+  it('keeps a run whose scenario changed: its debrief on the old version, or start again', async () => {
+    const factory = new IDBFactory();
+    const first = await visit(factory);
+    await first.training.play('aisle');
+    const path = [1, 3];
+    while ((first.driver.session.beat?.line.text ?? '') && path.length) step(first, path);
+    await first.training.flush();
+    const [started] = await first.training.attempts();
+
+    // The trainer edits the story: a new version, with a different hash.
+    const edited = load(
+      'stories/aisle.ink',
+      compiledJson('stories/aisle.ink').replace(
+        'Aisle seven, twenty past four.',
+        'Aisle seven, half past four.',
+      ),
+    );
+    expect(edited.entry.hash).not.toBe(aisle.entry.hash);
+    const later = await visit(factory, 'Sam', [edited, desk]);
+    const status = (await later.training.statuses()).find((s) => s.entry.id === 'aisle');
+    expect(status?.unfinished?.status).toBe('story-changed');
+    expect(status?.unfinished?.decisions).toBe(2);
+    // It cannot carry on...
+    expect(await later.training.resume(started?.id ?? '')).toBe(false);
+    // ...but its debrief is rebuilt on the version it was played on.
+    expect(await later.training.reviewChanged(started?.id ?? '')).toBe(true);
+    const screen = later.driver.screen;
+    expect(screen.name === 'debrief' && screen.unfinished).toBe(true);
+    if (screen.name !== 'debrief') throw new Error('no debrief');
+    expect(screen.debrief.choices.map((c) => c.chosen.index)).toEqual([1, 3]);
+    expect(
+      screen.debrief.transcript.some((t) => t.kind === 'line' && t.text.includes('twenty past four')),
+    ).toBe(true);
+    // Starting again keeps the old run, marked abandoned.
+    await later.training.play('aisle');
+    await later.training.flush();
+    const all = await later.training.attempts();
+    expect(all.find((a) => a.id === started?.id)?.status).toBe('abandoned');
+    expect(all.filter((a) => a.status === 'in-progress')).toHaveLength(1);
+  });
+
+  it('assessment: no coaching rewinds, pass marks per axis, and the menu standing', async () => {
+    const v = await visit(new IDBFactory());
+    v.training.setMode('assessment');
+    await v.training.play('aisle');
+    finish(v, [0, 2, 1, 0, 1]);
+    let screen = v.driver.screen;
+    if (screen.name !== 'debrief') throw new Error('no debrief');
+    expect(screen.mode).toBe('assessment');
+    expect(screen.verdict?.passed).toBe(false);
+    expect(v.driver.session.replayFrom(0)).toBe(false);
+    await v.training.flush();
+    expect((await v.training.statuses()).find((s) => s.entry.id === 'aisle')?.assessment).toBe('not-yet');
+
+    await v.training.play('aisle');
+    finish(v, [1, 3, 0, 2, 1]);
+    screen = v.driver.screen;
+    expect(screen.name === 'debrief' && screen.verdict?.passed).toBe(true);
+    await v.training.flush();
+    const standing = await v.training.statuses();
+    expect(standing.find((s) => s.entry.id === 'aisle')?.assessment).toBe('passed');
+    expect(standing.find((s) => s.entry.id === 'plan-change')?.assessment).toBe('not-taken');
+    const attempts = await v.training.attempts();
+    expect(attempts.map((a) => [a.mode, a.status, a.result?.passed])).toEqual([
+      ['assessment', 'finished', true],
+      ['assessment', 'finished', false],
+    ]);
+  });
+
+  it('practice replays from a decision as a new attempt; the first one stays finished', async () => {
+    const v = await visit(new IDBFactory());
+    await v.training.play('aisle');
+    finish(v, [0, 2, 1, 0, 1]);
+    expect(v.driver.session.replayFrom(2)).toBe(true);
+    await v.training.flush();
+    const attempts = await v.training.attempts();
+    expect(attempts.map((a) => a.status).sort()).toEqual(['finished', 'in-progress']);
+    expect(attempts.find((a) => a.status === 'in-progress')?.path).toEqual([0, 2]);
+  });
+
+  it('keeps working in memory when the browser gives no storage, and says so', async () => {
+    const store = await open(null);
+    const driver = new Driver([aisle]);
+    const training = new Training(driver.session, store);
+    expect(store.warning).toMatch(/only until you close this tab/);
+    const made = await training.createProfile('Ana');
+    expect(made.ok).toBe(true);
+    await training.play('aisle');
+    finish({ driver, store, training }, [1, 3, 0, 2, 1]);
+    await training.flush();
+    expect((await training.attempts())[0]?.status).toBe('finished');
+  });
+});
