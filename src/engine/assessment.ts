@@ -30,8 +30,8 @@ export function assess(debrief: Pick<Debrief, 'axes'>, marks: PassMarks | undefi
   const missed = axes.filter((a) => !a.met);
   const passed = missed.length === 0;
   const summary = passed
-    ? 'Passed: every axis reached its mark.'
-    : `Not yet: ${missed.map((a) => `${a.name} ${a.percent}% (needs ${a.mark}%)`).join(', ')}.`;
+    ? 'Every score reached its pass mark.'
+    : `Below the pass mark: ${missed.map((a) => `${a.name} ${a.percent}% (needs ${a.mark}%)`).join(', ')}.`;
   return { passed, axes, summary };
 }
 

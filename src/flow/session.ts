@@ -40,6 +40,8 @@ export type Screen =
       mode: Mode;
       /** Lines already said, when play resumes mid-conversation ("Replay from here", a reload). */
       earlier: readonly StoryLine[];
+      /** The choices among them: each after `after` of the earlier lines (practice shows its coaching). */
+      earlierChoices?: readonly { after: number; option: ChoiceOption }[];
     }
   | {
       name: 'debrief';
@@ -276,7 +278,13 @@ export class GameSession {
     this.notesPending =
       last?.marks.notes !== undefined && !runner.notesLog.some((n) => n.step === runner.path.length);
     const said = runner.history.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
-    this.setScreen({ name: 'playing', entry, mode, earlier: last ? said.slice(0, -1) : said });
+    this.setScreen({
+      name: 'playing',
+      entry,
+      mode,
+      earlier: last ? said.slice(0, -1) : said,
+      earlierChoices: choicesAmongLines(runner),
+    });
     this.events.emit('started', { entry, mode, how: 'resumed' });
     if (last) this.showBeat(last, false);
     else if (runner.state.kind === 'ended') this.finish();
@@ -332,7 +340,13 @@ export class GameSession {
     this.runner = fresh;
     this.ringing = false;
     this.notesPending = false;
-    this.setScreen({ name: 'playing', entry: screen.entry, mode: 'practice', earlier: said.slice(0, -1) });
+    this.setScreen({
+      name: 'playing',
+      entry: screen.entry,
+      mode: 'practice',
+      earlier: said.slice(0, -1),
+      earlierChoices: choicesAmongLines(fresh),
+    });
     this.events.emit('started', { entry: screen.entry, mode: 'practice', how: 'replay' });
     if (last) this.showBeat(last, true);
     return true;
@@ -511,6 +525,17 @@ function restoreRun(
   }
   if (lines.length < progress.linesAfterLastChoice && runner.state.kind !== 'ended') return undefined;
   return { runner, lines };
+}
+
+/** Each choice made so far, with how many lines were said before it. */
+function choicesAmongLines(runner: StoryRunner): { after: number; option: ChoiceOption }[] {
+  const out: { after: number; option: ChoiceOption }[] = [];
+  let lines = 0;
+  for (const e of runner.history) {
+    if (e.kind === 'line') lines++;
+    else out.push({ after: lines, option: e.chosen });
+  }
+  return out;
 }
 
 function countLinesSinceLastChoice(runner: StoryRunner): number {

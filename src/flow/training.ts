@@ -89,11 +89,14 @@ export class Training {
   /** Saves run one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly off: (() => void)[] = [];
+  /** The trainee has been told progress is not being saved. */
+  private warned: boolean;
 
   constructor(
     readonly session: GameSession,
     readonly store: TrainingStore,
   ) {
+    this.warned = store.warning !== undefined;
     this.off.push(
       session.events.on('started', ({ entry, mode, how }) => this.onStarted(entry, mode, how)),
       session.events.on('beat', () => this.saveNow()),
@@ -106,7 +109,14 @@ export class Training {
         });
         this.attemptId = Promise.resolve(undefined);
       }),
-      store.onChange(() => this.events.emit('changed', undefined)),
+      store.onChange(() => {
+        // Storage gave out mid-session (full, or closed by the browser): say so now, not only on
+        // the menu. Play carries on; progress is kept in this tab.
+        const warning = store.warning;
+        if (warning && !this.warned) this.notify(warning, 'error');
+        this.warned = warning !== undefined;
+        this.events.emit('changed', undefined);
+      }),
     );
   }
 

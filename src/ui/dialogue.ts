@@ -29,6 +29,8 @@ export interface DialogueOptions {
   mode: Mode;
   /** Lines already said (when resuming mid-conversation). */
   earlier: readonly StoryLine[];
+  /** Choices among the earlier lines, for their coaching (practice). */
+  earlierChoices?: readonly { after: number; option: ChoiceOption }[];
   showMood: boolean;
   onShowMood: (show: boolean) => void;
   onContinue: () => void;
@@ -92,7 +94,27 @@ function lineItem(line: StoryLine): HTMLLIElement {
 export function createDialogue(options: DialogueOptions): DialogueView {
   const { onContinue, onChoose } = options;
   const log = h('ol', { class: 'log', 'aria-label': 'Conversation so far', tabindex: 0 });
-  for (const line of options.earlier) log.append(lineItem(line));
+  const coachItem = (option: ChoiceOption): HTMLLIElement => {
+    const earned = AXES.filter((a) => option.marks.score[a] !== 0).map(
+      (a) => `${option.marks.score[a] > 0 ? '+' : '−'}${Math.abs(option.marks.score[a])} ${AXIS_NAMES[a]}`,
+    );
+    return h(
+      'li',
+      { class: 'coach' },
+      text('span', 'Coach', { class: 'coach-label' }),
+      text('span', earned.length ? earned.join(', ') : 'No points either way', { class: 'coach-points' }),
+      option.marks.feedback ? text('span', option.marks.feedback, { class: 'coach-text' }) : null,
+      option.marks.empathy
+        ? text('span', 'A stock phrase: it earns less each time you use it.', { class: 'coach-text' })
+        : null,
+    );
+  };
+  const coaching = options.mode === 'practice' ? (options.earlierChoices ?? []) : [];
+  options.earlier.forEach((line, i) => {
+    for (const c of coaching) if (c.after === i) log.append(coachItem(c.option));
+    log.append(lineItem(line));
+  });
+  for (const c of coaching) if (c.after >= options.earlier.length) log.append(coachItem(c.option));
   const live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const actions = h('div', { class: 'actions' });
   const clock = text('span', '0:00', { class: 'clock' });
@@ -225,21 +247,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   };
 
   const coach = (option: ChoiceOption): void => {
-    const earned = AXES.filter((a) => option.marks.score[a] !== 0).map(
-      (a) => `${option.marks.score[a] > 0 ? '+' : '−'}${Math.abs(option.marks.score[a])} ${AXIS_NAMES[a]}`,
-    );
-    const item = h(
-      'li',
-      { class: 'coach', 'data-step': option.index },
-      text('span', 'Coach', { class: 'coach-label' }),
-      text('span', earned.length ? earned.join(', ') : 'No points either way', { class: 'coach-points' }),
-      option.marks.feedback ? text('span', option.marks.feedback, { class: 'coach-text' }) : null,
-      option.marks.empathy
-        ? text('span', 'A stock phrase: it earns less each time you use it.', { class: 'coach-text' })
-        : null,
-    );
+    const item = coachItem(option);
     log.append(item);
-    spokenCoach = `Coach: ${item.textContent ?? ''}. `;
+    spokenCoach = `${[...item.children].map((c) => c.textContent).join(': ')}. `;
   };
 
   return {

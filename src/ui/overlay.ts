@@ -114,6 +114,7 @@ export function mountOverlay(
           title: next.entry.metadata.title,
           mode: next.mode,
           earlier: next.earlier,
+          earlierChoices: next.earlierChoices,
           showMood: settings.showMood,
           onShowMood: (showMood) => applySettings({ ...settings, showMood }),
           onContinue: () => session.advance(),

@@ -81,6 +81,8 @@ describe('progress that lasts', () => {
     await page.waitForSelector('body[data-screen="playing"] .log .line.current');
     const after = await moment(page);
     expect(after).toEqual(before);
+    // The coaching on the two decisions made before the reload is back in the log.
+    expect(await page.locator('.log .coach').count()).toBe(2);
 
     await play(page, [0, 2, 1]);
     await page.waitForSelector('body[data-screen="debrief"] .axis');

@@ -65,7 +65,7 @@ describe('assess', () => {
     const v = assess(axes(80, 69, 90), { de: 60, own: 70, res: 50 });
     expect(v?.passed).toBe(false);
     expect(v?.axes.map((a) => a.met)).toEqual([true, false, true]);
-    expect(v?.summary).toBe('Not yet: Ownership 69% (needs 70%).');
+    expect(v?.summary).toBe('Below the pass mark: Ownership 69% (needs 70%).');
   });
   it('gives no verdict without pass marks', () => {
     expect(assess(axes(0, 0, 0), undefined)).toBeUndefined();

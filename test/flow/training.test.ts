@@ -8,7 +8,7 @@ import type { Beat } from '../../src/flow/session.ts';
 import { Training } from '../../src/flow/training.ts';
 import type { Store } from '../../src/storage/db.ts';
 import { compiledJson } from '../helpers.ts';
-import { IDBFactory, open } from '../storage/helpers.ts';
+import { IDBFactory, open, quotaFactory } from '../storage/helpers.ts';
 import { Driver, type Loaded, load } from './driver.ts';
 
 const aisle = load('stories/aisle.ink');
@@ -225,5 +225,24 @@ describe('a run that lasts', () => {
     finish({ driver, store, training }, [1, 3, 0, 2, 1]);
     await training.flush();
     expect((await training.attempts())[0]?.status).toBe('finished');
+  });
+
+  it('tells the trainee at once when storage fills up mid-run, and keeps the run in memory', async () => {
+    const { factory, failing } = quotaFactory(new IDBFactory());
+    const v = await visit(factory as IDBFactory);
+    const notices: string[] = [];
+    v.training.events.on('notice', (n) => notices.push(n.message));
+    await v.training.play('aisle');
+    const path = [1, 3, 0, 2, 1];
+    for (let i = 0; i < 5; i++) step(v, path);
+    await v.training.flush();
+    failing.on = true;
+    finish(v, path);
+    await v.training.flush();
+    expect(notices).toEqual([expect.stringMatching(/only until you close this tab/)]);
+    expect(v.store.durable).toBe(false);
+    const [attempt] = await v.training.attempts();
+    expect(attempt?.status).toBe('finished');
+    expect(attempt?.path).toEqual([1, 3, 0, 2, 1]);
   });
 });
