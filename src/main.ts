@@ -15,14 +15,15 @@ const stage = document.getElementById('stage');
 if (!ui || !stage) throw new Error('index.html must have #ui and #stage');
 const audio = createHowlerAudio();
 connectSounds(session, audio);
-// Phaser boots while the saved progress opens; the menu is DOM and shows as soon as that is open.
-createGame(stage, session);
-// openStore never rejects for storage reasons: without IndexedDB it keeps progress in memory and
-// says so on the menu.
+// The menu is DOM and the catalog is in the bundle: the menu comes first, then Phaser boots behind
+// it (its start-up would otherwise hold up the saved data's first reads). openStore never rejects
+// for storage reasons: without IndexedDB it keeps progress in memory and the menu says so.
 const store = await openStore();
 const training = new Training(session, store);
-mountOverlay(ui, session, training, audio);
+const overlay = mountOverlay(ui, session, training, audio);
 session.showMenu();
+await overlay.menuShown;
+createGame(stage, session);
 
 if (import.meta.hot) {
   import.meta.hot.on('ink:update', (updates: { entry: StoryEntry; json: string }[]) => {

@@ -26,12 +26,22 @@ function storage(): Storage | undefined {
   }
 }
 
+export interface Overlay {
+  /** Resolves once a menu is on screen (startup waits for it before booting Phaser). */
+  menuShown: Promise<void>;
+  dispose(): void;
+}
+
 export function mountOverlay(
   root: HTMLElement,
   session: GameSession,
   training: Training,
   audio?: AudioOutput,
-): () => void {
+): Overlay {
+  let menuShown: () => void = () => {};
+  const firstMenu = new Promise<void>((resolve) => {
+    menuShown = resolve;
+  });
   const main = h('main', { class: 'overlay', id: 'overlay' });
   const status = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   root.append(main, status);
@@ -288,6 +298,7 @@ export function mountOverlay(
       );
       if (!session.ready) menu.append(loading);
       main.replaceChildren(menu);
+      menuShown();
       const again = focusedId ? document.getElementById(focusedId) : null;
       const first =
         again ??
@@ -365,7 +376,7 @@ export function mountOverlay(
   window.addEventListener('keydown', onKey);
   render(session.screen);
 
-  return () => {
+  const dispose = (): void => {
     offScreen();
     offProfile();
     offChanged();
@@ -383,4 +394,5 @@ export function mountOverlay(
     main.remove();
     status.remove();
   };
+  return { menuShown: firstMenu, dispose };
 }
