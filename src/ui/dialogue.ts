@@ -37,6 +37,8 @@ export interface DialogueOptions {
   onChoose: (index: number) => void;
   onPickUp: () => void;
   onNotes: (facts: string[], text: string) => void;
+  /** Back to the menu; the run is saved and offered back there. */
+  onLeave: () => void;
 }
 
 /** The call notes form: tick the facts worth recording, add anything else, save. */
@@ -145,6 +147,17 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   );
   toggle.addEventListener('click', () => options.onShowMood(meter.hidden === true));
   setShowMood(options.showMood);
+  const leave = h(
+    'button',
+    {
+      type: 'button',
+      class: 'leave',
+      title: 'Back to the menu. Your place is saved: Carry on picks up from this line.',
+    },
+    'Menu',
+    text('span', 'Esc', { class: 'key key-wide', 'aria-hidden': 'true' }),
+  );
+  leave.addEventListener('click', options.onLeave, { once: true });
   const status = h(
     'div',
     { class: 'call-status' },
@@ -154,6 +167,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     options.mode === 'assessment'
       ? text('span', 'Assessment: feedback at the end', { class: 'mode-tag', 'data-mode': 'assessment' })
       : null,
+    leave,
   );
   const element = h(
     'section',

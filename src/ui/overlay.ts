@@ -105,6 +105,12 @@ export function mountOverlay(
   });
   root.append(panel.button, panel.dialog, captions);
 
+  /** Out of a run to the menu: it stays saved, and the menu offers it back. */
+  const leaveRun = (): void => {
+    session.showMenu();
+    notify('Your place is saved: Carry on picks up from the same line.', 'info');
+  };
+
   const render = (next: Screen): void => {
     screen = next;
     disposeScreen?.();
@@ -131,6 +137,7 @@ export function mountOverlay(
           onChoose: (i) => session.choose(i),
           onPickUp: () => session.pickUp(),
           onNotes: (facts, notes) => session.writeNotes(facts, notes),
+          onLeave: () => leaveRun(),
         });
         desk =
           next.entry.metadata.setting === 'desk'
@@ -351,6 +358,10 @@ export function mountOverlay(
       if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
       else if (action && desk?.press(action)) e.preventDefault();
       else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
+      else if (e.key === 'Escape') {
+        e.preventDefault();
+        leaveRun();
+      }
     } else if (screen.name === 'menu' && training.profile) {
       const story = digit >= 0 ? screen.stories[digit] : undefined;
       if (story) {

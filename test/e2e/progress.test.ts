@@ -179,7 +179,14 @@ describe('progress that lasts', () => {
     await page.locator('button.scenario[data-story="aisle"]').click();
     await page.waitForSelector('body[data-screen="playing"] .line');
     expect(await page.isVisible('[data-mode="assessment"]')).toBe(true);
-    await play(page, [0, 2, 1, 0, 1]);
+    await play(page, [0, 2], { decisions: 2, extraLines: 0 });
+    // Escape leaves the run; the menu offers it back, still an assessment.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('body[data-screen="menu"] .resume-card button.resume');
+    expect(await page.textContent('.resume-card')).toContain('assessment, 2 decisions in');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-screen="playing"] [data-mode="assessment"]');
+    await play(page, [1, 0, 1]);
     await page.waitForSelector('body[data-screen="debrief"] [data-verdict="not-yet"]');
     expect(await page.locator('.replay-from').count()).toBe(0);
     expect(await page.locator('.log .coach').count()).toBe(0);
