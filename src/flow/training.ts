@@ -16,6 +16,8 @@ import type { GameSession, Mode, RunProgress } from './session.ts';
 export interface TrainingStore {
   readonly durable: boolean;
   readonly warning: string | undefined;
+  /** The browser's answer to the request for persistent storage. */
+  readonly persistence?: Promise<'granted' | 'denied' | 'unsupported' | 'not-asked'>;
   readonly problems: readonly { message: string }[];
   onChange(listener: () => void): () => void;
   profiles: {

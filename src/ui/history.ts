@@ -29,6 +29,19 @@ export interface HistoryOptions {
   onBack(): void;
   onPractise(storyId: string): void;
   notify(message: string, tone: 'info' | 'error'): void;
+  /** Where the progress lives, for one plain sentence next to the downloads. */
+  storage?: { durable: boolean; persistence: 'granted' | 'denied' | 'unsupported' | 'not-asked' };
+}
+
+/** How safe the saved progress is, in one sentence (undefined when there is nothing to say). */
+export function storageSentence(storage: HistoryOptions['storage']): string | undefined {
+  if (!storage) return undefined;
+  if (!storage.durable) {
+    return 'This browser is not letting the game save: your progress lasts only until you close this tab, so download your results before you go.';
+  }
+  if (storage.persistence === 'granted')
+    return 'This browser has agreed to keep your progress until you clear it.';
+  return 'This browser may clear saved data when space runs low: download your results now and then to keep a copy.';
 }
 
 const loadCharts = () => import('./charts.ts');
@@ -379,5 +392,9 @@ function exportSection(opts: HistoryOptions, host: HTMLElement): HTMLElement {
       'Send the JSON file to your trainer: it goes straight into their dashboard. The CSV file opens in a spreadsheet.',
     ),
     h('div', { class: 'records-actions' }, json, csv),
+    ((sentence) =>
+      sentence ? text('p', sentence, { class: 'records-note', 'data-storage-note': '' }) : null)(
+      storageSentence(opts.storage),
+    ),
   );
 }

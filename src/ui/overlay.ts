@@ -181,9 +181,10 @@ export function mountOverlay(
       }
       case 'history':
         lazyScreen(next, 'Opening your progress…', async () => {
-          const [{ renderHistory }, attempts] = await Promise.all([
+          const [{ renderHistory }, attempts, persistence] = await Promise.all([
             import('./history.ts'),
             training.attempts(),
+            training.store.persistence ?? Promise.resolve('not-asked' as const),
           ]);
           const profile = training.profile;
           if (!profile) {
@@ -200,6 +201,7 @@ export function mountOverlay(
               void training.play(id);
             },
             notify,
+            storage: { durable: training.store.durable, persistence },
           });
         });
         break;

@@ -208,5 +208,9 @@ describe('progress that lasts', () => {
     await page.waitForSelector('body[data-screen="playing"] .line');
     await play(page, [1, 3, 0, 2, 1]);
     await page.waitForSelector('body[data-screen="debrief"] .axis');
+    // The attempt is there for this tab, with a plain word about downloading it before leaving.
+    await page.getByRole('button', { name: 'Your progress' }).click();
+    await page.waitForSelector('canvas[data-chart="history"][data-points="1"]');
+    expect(await page.textContent('[data-storage-note]')).toContain('lasts only until you close this tab');
   });
 });
