@@ -90,7 +90,13 @@ export interface SessionEvents {
   chose: { option: ChoiceOption; step: number };
   notice: { message: string; tone: 'info' | 'error' };
   /** A run began: from the start, resumed after a reload, or replayed from a decision. */
-  started: { entry: StoryEntry; mode: Mode; how: 'new' | 'resumed' | 'replay' };
+  started: {
+    entry: StoryEntry;
+    mode: Mode;
+    how: 'new' | 'resumed' | 'replay';
+    /** For a resumed run: the id the caller gave `resume` (the saved attempt it continues). */
+    resumeOf?: string;
+  };
   /** A run reached its ending; the debrief is about to show. */
   finished: { entry: StoryEntry; mode: Mode; debrief: Debrief; verdict?: Verdict };
   /** Art and stories loading: 0…1, then `ready`. */
@@ -113,7 +119,9 @@ export class GameSession {
   private notesPending = false;
   private ringing = false;
   /** A scenario picked before loading finished: started as soon as it has. */
-  private pendingStart: { id: string; mode: Mode; resume?: RunProgress } | undefined;
+  private pendingStart:
+    | { id: string; mode: Mode; resume?: { progress: RunProgress; resumeOf?: string } }
+    | undefined;
   private _mode: Mode = 'practice';
 
   constructor(entries: readonly StoryEntry[]) {
@@ -177,7 +185,8 @@ export class GameSession {
     const pending = this.pendingStart;
     this.pendingStart = undefined;
     if (pending === undefined || this._screen.name !== 'menu') return;
-    if (pending.resume) this.resume(pending.id, pending.mode, pending.resume);
+    if (pending.resume)
+      this.resume(pending.id, pending.mode, pending.resume.progress, pending.resume.resumeOf);
     else this.start(pending.id, pending.mode);
   }
 
@@ -251,9 +260,9 @@ export class GameSession {
    * and notes replayed, then the same number of lines read, so the same line is on screen with the
    * same clock, mood and calls. Returns false when the saved choices no longer fit the story.
    */
-  resume(id: string, mode: Mode, progress: RunProgress): boolean {
+  resume(id: string, mode: Mode, progress: RunProgress, resumeOf?: string): boolean {
     if (!this._ready && this.entries.some((e) => e.id === id)) {
-      this.pendingStart = { id, mode, resume: progress };
+      this.pendingStart = { id, mode, resume: { progress, resumeOf } };
       this.events.emit('notice', { message: 'Getting the scene ready…', tone: 'info' });
       return true;
     }
@@ -285,7 +294,7 @@ export class GameSession {
       earlier: last ? said.slice(0, -1) : said,
       earlierChoices: choicesAmongLines(runner),
     });
-    this.events.emit('started', { entry, mode, how: 'resumed' });
+    this.events.emit('started', { entry, mode, how: 'resumed', resumeOf });
     if (last) this.showBeat(last, false);
     else if (runner.state.kind === 'ended') this.finish();
     else this.advance();

@@ -8,6 +8,19 @@ import type { StoryEntry } from '../authoring/catalog.ts';
 import type { ScoreBounds } from '../engine/scoring.ts';
 import type { Cohort } from '../storage/exchange.ts';
 import type { Attempt, AttemptResult, Profile, Progress } from '../storage/schema.ts';
+
+/** A save refused because the attempt is no longer this page's (see `AttemptConflict` in db.ts). */
+function isConflict(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AttemptConflict';
+}
+
+function newWriterId(): string {
+  const c = globalThis.crypto;
+  return typeof c?.randomUUID === 'function'
+    ? c.randomUUID()
+    : `page-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 import { resultFromDebrief } from '../storage/schema.ts';
 import { Emitter } from './emitter.ts';
 import type { GameSession, Mode, RunProgress } from './session.ts';
@@ -27,10 +40,16 @@ export interface TrainingStore {
     setLastUsed(id: string): Promise<void>;
   };
   attempts: {
-    start(profileId: string, story: { id: string; hash: string }, mode: Mode): Promise<Attempt>;
+    start(
+      profileId: string,
+      story: { id: string; hash: string },
+      mode: Mode,
+      writer?: string,
+    ): Promise<Attempt>;
     get(id: string): Promise<Attempt | undefined>;
-    saveProgress(id: string, progress: Progress): Promise<Attempt>;
-    finish(id: string, result: AttemptResult, progress?: Progress): Promise<Attempt>;
+    saveProgress(id: string, progress: Progress, writer?: string): Promise<Attempt>;
+    finish(id: string, result: AttemptResult, progress?: Progress, writer?: string): Promise<Attempt>;
+    claim(id: string, writer: string): Promise<Attempt>;
     abandon(id: string): Promise<Attempt>;
     inProgress(profileId: string, storyId?: string): Promise<Attempt[]>;
     forProfile(profileId: string): Promise<Attempt[]>;
@@ -86,8 +105,12 @@ export class Training {
   private _mode: Mode = 'practice';
   /** The attempt the run on screen is saved to (a promise while it is being created). */
   private attemptId: Promise<string | undefined> = Promise.resolve(undefined);
-  /** Set just before resuming, so the `started` event reuses the attempt instead of making one. */
-  private resuming: Attempt | undefined;
+  /** This page, as the writer of the attempts it plays (another tab is another writer). */
+  private readonly writer = newWriterId();
+  /** The run on screen, to save it as a new attempt if another tab took its attempt over. */
+  private run: { entry: StoryEntry; mode: Mode; profileId: string } | undefined;
+  /** Attempts another tab took over, and the new attempt this page's run went on in. */
+  private readonly forks = new Map<string, string>();
   /** Saves run one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly off: (() => void)[] = [];
@@ -100,16 +123,19 @@ export class Training {
   ) {
     this.warned = store.warning !== undefined;
     this.off.push(
-      session.events.on('started', ({ entry, mode, how }) => this.onStarted(entry, mode, how)),
+      session.events.on('started', ({ entry, mode, how, resumeOf }) =>
+        this.onStarted(entry, mode, how, resumeOf),
+      ),
       session.events.on('beat', () => this.saveNow()),
       session.events.on('finished', ({ debrief, verdict }) => {
         const progress = this.session.progress;
         const result = resultFromDebrief(debrief, verdict?.passed);
         this.enqueue(async (id) => {
-          await this.store.attempts.finish(id, result, progress && toProgress(progress));
+          await this.store.attempts.finish(id, result, progress && toProgress(progress), this.writer);
           this.events.emit('changed', undefined);
-        });
+        }, progress);
         this.attemptId = Promise.resolve(undefined);
+        this.run = undefined;
       }),
       store.onChange(() => {
         // Storage gave out mid-session (full, or closed by the browser): say so now, not only on
@@ -202,18 +228,47 @@ export class Training {
   }
 
   /**
-   * Starts a scenario from the beginning in the current mode. Unfinished runs of it are kept,
-   * marked abandoned (the trainee chose to start again).
+   * Picks a scenario in the current mode: carries on its unfinished run in that mode if there is
+   * one (a click must never throw a run away), otherwise starts from the beginning.
    */
   async play(storyId: string): Promise<boolean> {
     const profile = this._profile;
     if (!profile) return false;
+    const entry = this.session.stories.find((e) => e.id === storyId);
+    const open = entry ? await this.unfinished(profile.id, storyId) : [];
+    const same = open.find((a) => a.mode === this._mode && a.storyHash === entry?.hash);
+    if (same) return this.resume(same.id);
+    return this.session.start(storyId, this._mode);
+  }
+
+  /**
+   * Starts a scenario again from the beginning: its unfinished runs are kept, marked abandoned. An
+   * assessment that can carry on cannot be started again (no rewinds).
+   */
+  async startAgain(storyId: string): Promise<boolean> {
+    const profile = this._profile;
+    if (!profile) return false;
+    const entry = this.session.stories.find((e) => e.id === storyId);
+    const open = await this.unfinished(profile.id, storyId);
+    if (open.some((a) => a.mode === 'assessment' && a.storyHash === entry?.hash)) {
+      this.notify('An assessment carries on where you left it: it cannot be started again.', 'error');
+      return false;
+    }
     await this.guard(async () => {
-      for (const open of await this.store.attempts.inProgress(profile.id, storyId)) {
-        await this.store.attempts.abandon(open.id);
-      }
+      for (const a of open) await this.store.attempts.abandon(a.id);
     });
     return this.session.start(storyId, this._mode);
+  }
+
+  private async unfinished(profileId: string, storyId: string): Promise<Attempt[]> {
+    // Saves still queued (the run just left) must land before deciding what is unfinished.
+    await this.flush();
+    try {
+      return await this.store.attempts.inProgress(profileId, storyId);
+    } catch (e) {
+      this.notify(`Your saved runs could not be read: ${message(e)}`, 'error');
+      return [];
+    }
   }
 
   /** Carries on an unfinished run at the moment it was left. */
@@ -228,15 +283,18 @@ export class Training {
       this.notify('This scenario has changed since the run began, so it cannot carry on.', 'error');
       return false;
     }
-    this.resuming = attempt;
     this._mode = attempt.mode;
-    const ok = this.session.resume(entry.id, attempt.mode, {
-      path: [...attempt.path],
-      linesAfterLastChoice: attempt.linesAfterLastChoice,
-      notes: attempt.notes.map((n) => ({ ...n, facts: [...n.facts] })),
-      answered: attempt.answered,
-    });
-    this.resuming = undefined;
+    const ok = this.session.resume(
+      entry.id,
+      attempt.mode,
+      {
+        path: [...attempt.path],
+        linesAfterLastChoice: attempt.linesAfterLastChoice,
+        notes: attempt.notes.map((n) => ({ ...n, facts: [...n.facts] })),
+        answered: attempt.answered,
+      },
+      attempt.id,
+    );
     if (!ok) {
       this.notify(
         'This run could not be brought back: its choices no longer fit the scenario. It is kept in your history as unfinished.',
@@ -281,54 +339,100 @@ export class Training {
     for (const off of this.off) off();
   }
 
-  private onStarted(entry: StoryEntry, mode: Mode, how: 'new' | 'resumed' | 'replay'): void {
+  private onStarted(
+    entry: StoryEntry,
+    mode: Mode,
+    how: 'new' | 'resumed' | 'replay',
+    resumeOf: string | undefined,
+  ): void {
     const profile = this._profile;
-    const resumed = this.resuming;
-    if (how === 'resumed' && resumed) {
-      this.attemptId = Promise.resolve(resumed.id);
+    this.run = profile && { entry, mode, profileId: profile.id };
+    if (how === 'resumed' && resumeOf !== undefined) {
+      // This page carries the attempt on now: a tab still showing it saves elsewhere from here.
+      const id = resumeOf;
+      this.attemptId = Promise.resolve(id);
+      this.enqueue(() => this.store.attempts.claim(id, this.writer), this.session.progress);
       return;
     }
     if (!profile) {
       this.attemptId = Promise.resolve(undefined);
       return;
     }
-    const json = this.session.storyJson(entry.id);
-    const created = this.queue.then(async () => {
-      try {
-        if (json !== undefined) {
-          await this.store.snapshots.keep({
-            hash: entry.hash,
-            storyId: entry.id,
-            title: entry.metadata.title,
-            json,
-            bounds: entry.bounds,
-            endings: [...entry.endings],
-          });
-        }
-        const attempt = await this.store.attempts.start(profile.id, { id: entry.id, hash: entry.hash }, mode);
-        return attempt.id;
-      } catch (e) {
-        this.notify(`Your progress on this run is not being saved: ${message(e)}`, 'error');
-        return undefined;
-      }
-    });
+    const run = this.run;
+    const created = this.queue.then(() => this.newAttempt(run));
     this.attemptId = created;
     this.queue = created;
+  }
+
+  /** A new attempt for the run on screen (and a copy of the story version it is played on). */
+  private async newAttempt(run: Training['run']): Promise<string | undefined> {
+    if (!run) return undefined;
+    const { entry, mode, profileId } = run;
+    const json = this.session.storyJson(entry.id);
+    try {
+      if (json !== undefined) {
+        await this.store.snapshots.keep({
+          hash: entry.hash,
+          storyId: entry.id,
+          title: entry.metadata.title,
+          json,
+          bounds: entry.bounds,
+          endings: [...entry.endings],
+        });
+      }
+      const attempt = await this.store.attempts.start(
+        profileId,
+        { id: entry.id, hash: entry.hash },
+        mode,
+        this.writer,
+      );
+      return attempt.id;
+    } catch (e) {
+      this.notify(`Your progress on this run is not being saved: ${message(e)}`, 'error');
+      return undefined;
+    }
   }
 
   /** Saves where the run on screen is. */
   private saveNow(): void {
     const progress = this.session.progress;
     if (!progress) return;
-    this.enqueue((id) => this.store.attempts.saveProgress(id, toProgress(progress)));
+    this.enqueue((id) => this.store.attempts.saveProgress(id, toProgress(progress), this.writer), progress);
   }
 
-  private enqueue(write: (attemptId: string) => Promise<unknown>): void {
+  /**
+   * Queues a write to the run's attempt. If the attempt is no longer this page's (finished or
+   * resumed in another tab), the run so far becomes a new attempt and the write goes there:
+   * two tabs never overwrite each other, and neither loses its run.
+   */
+  private enqueue(write: (attemptId: string) => Promise<unknown>, progress?: RunProgress): void {
     const target = this.attemptId;
+    const run = this.run;
     this.queue = this.queue.then(async () => {
-      const id = await target;
+      let id = await target;
       if (id === undefined) return;
-      await this.guard(() => write(id));
+      // Writes queued before a fork follow it to the new attempt.
+      for (let next = this.forks.get(id); next !== undefined; next = this.forks.get(id)) id = next;
+      try {
+        await write(id);
+      } catch (e) {
+        if (!isConflict(e) || !run) {
+          this.notify(`Your progress could not be saved: ${message(e)}`, 'error');
+          return;
+        }
+        const fresh = await this.newAttempt(run);
+        if (fresh === undefined) return;
+        this.forks.set(id, fresh);
+        if (this.attemptId === target) this.attemptId = Promise.resolve(fresh);
+        this.notify(
+          'This run was also open in another tab, so from here on it is saved as a separate attempt.',
+          'info',
+        );
+        await this.guard(async () => {
+          if (progress) await this.store.attempts.saveProgress(fresh, toProgress(progress), this.writer);
+          await write(fresh);
+        });
+      }
     });
   }
 

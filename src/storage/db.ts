@@ -99,6 +99,20 @@ export class StorageError extends Error {
   override name = 'StorageError';
 }
 
+/**
+ * A save to an attempt this page no longer holds: it was finished or abandoned (`closed`), or another
+ * tab resumed it (`taken`). The caller saves its run as a new attempt instead; nothing is overwritten.
+ */
+export class AttemptConflict extends StorageError {
+  override name = 'AttemptConflict';
+  constructor(
+    readonly reason: 'closed' | 'taken',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export type NameResult = { ok: true; profile: Profile } | { ok: false; message: string };
 
 export interface ProfilesApi {
@@ -116,12 +130,24 @@ export interface ProfilesApi {
 }
 
 export interface AttemptsApi {
-  start(profileId: string, story: { id: string; hash: string }, mode: Mode): Promise<Attempt>;
+  /** `writer`: the page that plays it (see `Attempt.writer`). */
+  start(
+    profileId: string,
+    story: { id: string; hash: string },
+    mode: Mode,
+    writer?: string,
+  ): Promise<Attempt>;
   get(id: string): Promise<Attempt | undefined>;
-  /** After every choice (and line): replaces the path, the line count and the notes. */
-  saveProgress(id: string, progress: Progress): Promise<Attempt>;
+  /**
+   * After every choice (and line): replaces the path, the line count and the notes. With `writer`,
+   * throws AttemptConflict when another page has taken the attempt over, or it is no longer in
+   * progress.
+   */
+  saveProgress(id: string, progress: Progress, writer?: string): Promise<Attempt>;
   /** The run ended; `progress` (optional) records the final path and notes too. */
-  finish(id: string, result: AttemptResult, progress?: Progress): Promise<Attempt>;
+  finish(id: string, result: AttemptResult, progress?: Progress, writer?: string): Promise<Attempt>;
+  /** This page carries on the attempt: it becomes its writer. */
+  claim(id: string, writer: string): Promise<Attempt>;
   /** The trainee chose to start again: the attempt is kept, marked abandoned. */
   abandon(id: string): Promise<Attempt>;
   /** Unfinished attempts, most recently played first. */
@@ -323,7 +349,7 @@ export class Store {
   };
 
   readonly attempts: AttemptsApi = {
-    start: (profileId, story, mode) =>
+    start: (profileId, story, mode, writer) =>
       this.exclusive(async () => {
         if (!MODES.includes(mode)) throw new StorageError(`start: unknown mode '${String(mode)}'`);
         if (!(await this.readOne('profiles', profileId))) {
@@ -343,22 +369,24 @@ export class Store {
           path: [],
           linesAfterLastChoice: 0,
           notes: [],
+          ...(writer === undefined ? {} : { writer }),
         });
         await this.write((b) => b.put('attempts', attempt));
         return attempt;
       }),
     get: (id) => this.settled(() => this.readOne('attempts', id)),
-    saveProgress: (id, progress) =>
+    saveProgress: (id, progress, writer) =>
       this.exclusive(async () => {
         const p = checked('saveProgress', ProgressSchema, progress);
-        return this.update('saveProgress', id, (a) => ({ ...a, ...p }));
+        return this.update('saveProgress', id, (a) => ({ ...a, ...p }), writer);
       }),
-    finish: (id, result, progress) =>
+    finish: (id, result, progress, writer) =>
       this.exclusive(async () => {
         const r = checked('finish', ResultSchema, result);
         const p = progress && checked('finish', ProgressSchema, progress);
-        return this.update('finish', id, (a) => ({ ...a, ...p, status: 'finished', result: r }));
+        return this.update('finish', id, (a) => ({ ...a, ...p, status: 'finished', result: r }), writer);
       }),
+    claim: (id, writer) => this.exclusive(() => this.update('claim', id, (a) => ({ ...a, writer }))),
     abandon: (id) => this.exclusive(() => this.update('abandon', id, (a) => ({ ...a, status: 'abandoned' }))),
     inProgress: (profileId, storyId) =>
       this.settled(async () => {
@@ -459,11 +487,15 @@ export class Store {
     op: string,
     id: string,
     change: (a: Attempt) => Record<string, unknown>,
+    writer?: string,
   ): Promise<Attempt> {
     const attempt = await this.readOne('attempts', id);
     if (!attempt) throw new StorageError(`${op}: no attempt with id '${id}'`);
     if (attempt.status !== 'in-progress') {
-      throw new StorageError(`${op}: attempt '${id}' is ${attempt.status}, not in progress`);
+      throw new AttemptConflict('closed', `${op}: attempt '${id}' is ${attempt.status}, not in progress`);
+    }
+    if (writer !== undefined && attempt.writer !== undefined && attempt.writer !== writer) {
+      throw new AttemptConflict('taken', `${op}: attempt '${id}' is being played in another tab`);
     }
     const next = checked(op, AttemptSchema, { ...change(attempt), updatedAt: this.iso() });
     await this.write((b) => b.put('attempts', next));

@@ -71,6 +71,11 @@ const attemptFields = {
   startedAt: Iso,
   updatedAt: Iso,
   status: z.enum(['in-progress', 'finished', 'abandoned']),
+  /**
+   * The page (tab) playing this attempt now. Another tab that resumes it takes it over; the first
+   * tab's next save then goes to a new attempt instead of overwriting.
+   */
+  writer: z.string().min(1).max(100).optional(),
   ...ProgressSchema.shape,
   result: ResultSchema.optional(),
 };

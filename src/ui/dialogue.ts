@@ -136,8 +136,10 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     h('span', { class: 'mood-track' }, moodFill),
     moodLabel,
   );
+  // The meter is feedback: assessment shows none until the end (the customer's face still shows).
+  const moodAllowed = options.mode === 'practice';
   const setShowMood = (show: boolean): void => {
-    meter.hidden = !show;
+    meter.hidden = !show || !moodAllowed;
     toggle.setAttribute('aria-pressed', String(show));
   };
   const toggle = h(
@@ -162,8 +164,8 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     'div',
     { class: 'call-status' },
     h('span', { class: 'clock-wrap' }, text('span', 'Time ', { class: 'clock-label' }), clock),
-    meter,
-    toggle,
+    moodAllowed ? meter : null,
+    moodAllowed ? toggle : null,
     options.mode === 'assessment'
       ? text('span', 'Assessment: feedback at the end', { class: 'mode-tag', 'data-mode': 'assessment' })
       : null,

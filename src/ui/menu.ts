@@ -35,6 +35,8 @@ export interface MenuActions {
   switchTrainee(): void;
   setMode(mode: Mode): void;
   play(storyId: string): void;
+  /** Abandons (keeps, marked abandoned) the scenario's unfinished runs and starts afresh. */
+  startAgain(storyId: string): void;
   resume(attemptId: string): void;
   reviewChanged(attemptId: string): void;
   history(): void;
@@ -174,12 +176,21 @@ function resumeCard(entry: StoryEntry, run: Unfinished, actions: MenuActions): H
     }),
   );
   const start = h('button', { type: 'button' }, 'Start again');
-  start.addEventListener('click', () => actions.play(entry.id), { once: true });
+  start.addEventListener('click', () => actions.startAgain(entry.id), { once: true });
   if (run.status === 'resume') {
     card.append(text('p', `${entry.metadata.title}: ${mode}, ${decisions}, last played ${when}.`));
     const resume = h('button', { type: 'button', class: 'primary resume' }, 'Carry on');
     resume.addEventListener('click', () => actions.resume(run.attempt.id), { once: true });
-    card.append(h('div', { class: 'resume-actions' }, resume, start));
+    // An assessment has no rewinds: it carries on, or it stays open.
+    const assessment = run.attempt.mode === 'assessment';
+    card.append(h('div', { class: 'resume-actions' }, resume, assessment ? null : start));
+    if (assessment) {
+      card.append(
+        text('p', 'An assessment carries on where you left it; it cannot be started again.', {
+          class: 'hint',
+        }),
+      );
+    }
     queueMicrotask(() => resume.focus({ preventScroll: true }));
   } else {
     card.append(

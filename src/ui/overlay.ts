@@ -151,7 +151,8 @@ export function mountOverlay(
             next.entry,
             next.debrief,
             {
-              replay: () => void training.play(next.entry.id),
+              replay: () =>
+                void (next.unfinished ? training.startAgain(next.entry.id) : training.play(next.entry.id)),
               menu: () => session.showMenu(),
               replayFrom:
                 next.mode === 'practice' && !next.unfinished ? (step) => session.replayFrom(step) : undefined,
@@ -272,6 +273,7 @@ export function mountOverlay(
       if (screen.name === 'menu') renderMenuScreen(screen);
     },
     play: (id) => void training.play(id),
+    startAgain: (id) => void training.startAgain(id),
     resume: (id) => void training.resume(id),
     reviewChanged: (id) => void training.reviewChanged(id),
     history: () => session.showHistory(),

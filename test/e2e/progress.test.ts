@@ -180,6 +180,10 @@ describe('progress that lasts', () => {
     await page.waitForSelector('body[data-screen="playing"] .line');
     expect(await page.isVisible('[data-mode="assessment"]')).toBe(true);
     await play(page, [0, 2], { decisions: 2, extraLines: 0 });
+    // No coaching and no mood meter on the way.
+    expect(await page.locator('.log .line').count()).toBeGreaterThan(3);
+    expect(await page.locator('.log .coach').count()).toBe(0);
+    expect(await page.locator('.mood-meter, .mood-toggle').count()).toBe(0);
     // Escape leaves the run; the menu offers it back, still an assessment.
     await page.keyboard.press('Escape');
     await page.waitForSelector('body[data-screen="menu"] .resume-card button.resume');
@@ -189,7 +193,6 @@ describe('progress that lasts', () => {
     await play(page, [1, 0, 1]);
     await page.waitForSelector('body[data-screen="debrief"] [data-verdict="not-yet"]');
     expect(await page.locator('.replay-from').count()).toBe(0);
-    expect(await page.locator('.log .coach').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('m');
     await page.waitForSelector('button.scenario[data-story="aisle"][data-standing="not-yet"]');

@@ -4,7 +4,7 @@
  * to exactly the same moment, on the aisle and on the desk with its call notes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Beat } from '../../src/flow/session.ts';
+import { type Beat, GameSession } from '../../src/flow/session.ts';
 import { Training } from '../../src/flow/training.ts';
 import type { Store } from '../../src/storage/db.ts';
 import { compiledJson } from '../helpers.ts';
@@ -168,7 +168,7 @@ describe('a run that lasts', () => {
       screen.debrief.transcript.some((t) => t.kind === 'line' && t.text.includes('twenty past four')),
     ).toBe(true);
     // Starting again keeps the old run, marked abandoned.
-    await later.training.play('aisle');
+    await later.training.startAgain('aisle');
     await later.training.flush();
     const all = await later.training.attempts();
     expect(all.find((a) => a.id === started?.id)?.status).toBe('abandoned');
@@ -244,5 +244,100 @@ describe('a run that lasts', () => {
     const [attempt] = await v.training.attempts();
     expect(attempt?.status).toBe('finished');
     expect(attempt?.path).toEqual([1, 3, 0, 2, 1]);
+  });
+
+  it('two tabs never overwrite each other: the older tab carries on as a new attempt', async () => {
+    const factory = new IDBFactory();
+    const a = await visit(factory);
+    const notices: string[] = [];
+    a.training.events.on('notice', (n) => notices.push(n.message));
+    await a.training.play('aisle');
+    const pathA = [1, 3, 0, 2, 1];
+    for (let i = 0; i < 6; i++) step(a, pathA);
+    await a.training.flush();
+    // Tab B opens the same trainee and carries the run on; tab A is still open on it.
+    const b = await visit(factory);
+    const open = (await b.training.statuses()).find((s) => s.entry.id === 'aisle')?.unfinished;
+    expect(await b.training.resume(open?.attempt.id ?? '')).toBe(true);
+    await b.training.flush();
+    finish(a, pathA);
+    await a.training.flush();
+    finish(b, [0, 2, 1, 0, 1]);
+    await b.training.flush();
+    const all = await a.training.attempts();
+    const resumedPath = [...(open?.attempt.path ?? []), ...[0, 2, 1, 0, 1].slice(open?.attempt.path.length)];
+    expect(all.map((x) => [x.status, x.path.join('')]).sort()).toEqual(
+      [
+        ['finished', '13021'],
+        ['finished', resumedPath.join('')],
+      ].sort(),
+    );
+    expect(notices).toEqual([expect.stringMatching(/also open in another tab/)]);
+  });
+
+  it('a run started again in another tab is not lost in the first', async () => {
+    const factory = new IDBFactory();
+    const a = await visit(factory);
+    await a.training.play('aisle');
+    const path = [1, 3, 0, 2, 1];
+    for (let i = 0; i < 6; i++) step(a, path);
+    await a.training.flush();
+    const b = await visit(factory);
+    expect(await b.training.startAgain('aisle')).toBe(true);
+    finish(a, path);
+    await a.training.flush();
+    await b.training.flush();
+    const all = await a.training.attempts();
+    expect(all.filter((x) => x.status === 'finished').map((x) => x.path)).toEqual([[1, 3, 0, 2, 1]]);
+    expect(all.filter((x) => x.status === 'in-progress')).toHaveLength(1);
+  });
+
+  it('Carry on pressed while the scenes still load resumes the same attempt, not a copy', async () => {
+    const factory = new IDBFactory();
+    const first = await visit(factory);
+    await first.training.play('aisle');
+    for (let i = 0; i < 5; i++) step(first, [1, 3]);
+    await first.training.flush();
+    const [saved] = await first.training.attempts();
+    // A page whose art is still loading: the session is not ready yet.
+    const store = await open(factory);
+    const session = new GameSession([aisle.entry, desk.entry]);
+    session.setStoryJson('aisle', aisle.json);
+    session.showMenu();
+    const training = new Training(session, store);
+    const sam = (await training.listProfiles())[0];
+    if (!sam) throw new Error('no profile');
+    await training.select(sam);
+    expect(await training.resume(saved?.id ?? '')).toBe(true);
+    expect(session.screen.name).toBe('menu');
+    session.markReady();
+    expect(session.screen.name).toBe('playing');
+    session.advance();
+    await training.flush();
+    const all = await training.attempts();
+    expect(all).toHaveLength(1);
+    expect(all[0]?.id).toBe(saved?.id);
+    expect(all[0]?.linesAfterLastChoice).toBe((saved?.linesAfterLastChoice ?? 0) + 1);
+  });
+
+  it('picking a scenario with an unfinished run carries it on instead of throwing it away', async () => {
+    const factory = new IDBFactory();
+    const v = await visit(factory);
+    await v.training.play('aisle');
+    for (let i = 0; i < 5; i++) step(v, [1, 3]);
+    await v.training.flush();
+    const before = moment(v);
+    v.driver.session.showMenu();
+    expect(await v.training.play('aisle')).toBe(true);
+    await v.training.flush();
+    expect(moment(v).line).toBe(before.line);
+    const all = await v.training.attempts();
+    expect(all.map((a) => a.status)).toEqual(['in-progress']);
+    // An assessment left halfway cannot be started again: it carries on.
+    v.training.setMode('assessment');
+    await v.training.play('plan-change');
+    for (let i = 0; i < 3; i++) step(v, [2]);
+    v.driver.session.showMenu();
+    expect(await v.training.startAgain('plan-change')).toBe(false);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../src/storage/backends.ts';
-import { FALLBACK_WARNING, openStore, resumeStatus, StorageError } from '../../src/storage/db.ts';
+import {
+  AttemptConflict,
+  FALLBACK_WARNING,
+  openStore,
+  resumeStatus,
+  StorageError,
+} from '../../src/storage/db.ts';
 import type { AttemptResult } from '../../src/storage/schema.ts';
 import { DB, IDBFactory, open, plant, quotaFactory, raw } from './helpers.ts';
 
@@ -156,6 +162,31 @@ describe('attempts', () => {
     expect(resumeStatus(saved, 'v2hash')).toBe('story-changed');
     // Nothing was touched by asking.
     expect(await store.attempts.get(a.id)).toEqual(saved);
+  });
+});
+
+describe('two pages on one attempt', () => {
+  it('the page that claimed it last writes; the other is refused with a conflict, and nothing is overwritten', async () => {
+    const store = await open(new IDBFactory());
+    const sam = await store.profiles.create('Sam');
+    if (!sam.ok) throw new Error(sam.message);
+    const a = await store.attempts.start(sam.profile.id, { id: 'aisle', hash: 'h' }, 'practice', 'tab-1');
+    const step = (n: number) => ({ path: [n], linesAfterLastChoice: 1, notes: [] });
+    await store.attempts.saveProgress(a.id, step(1), 'tab-1');
+    await store.attempts.claim(a.id, 'tab-2');
+    await store.attempts.saveProgress(a.id, step(2), 'tab-2');
+    const refused = store.attempts.saveProgress(a.id, step(3), 'tab-1');
+    await expect(refused).rejects.toBeInstanceOf(AttemptConflict);
+    await expect(refused).rejects.toMatchObject({ reason: 'taken' });
+    expect((await store.attempts.get(a.id))?.path).toEqual([2]);
+    // Without a writer (older callers), saves still go through.
+    await store.attempts.saveProgress(a.id, step(4));
+    await store.attempts.finish(a.id, result, step(5), 'tab-2');
+    await expect(store.attempts.saveProgress(a.id, step(6), 'tab-2')).rejects.toMatchObject({
+      name: 'AttemptConflict',
+      reason: 'closed',
+    });
+    expect(await store.attempts.get(a.id)).toMatchObject({ status: 'finished', path: [5], writer: 'tab-2' });
   });
 });
 
