@@ -31,7 +31,7 @@ export interface TrainingStore {
   readonly warning: string | undefined;
   /** The browser's answer to the request for persistent storage. */
   readonly persistence?: Promise<'granted' | 'denied' | 'unsupported' | 'not-asked'>;
-  readonly problems: readonly { message: string }[];
+  readonly problems: readonly { message: string; reason: string }[];
   onChange(listener: () => void): () => void;
   profiles: {
     list(): Promise<Profile[]>;

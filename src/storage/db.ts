@@ -551,7 +551,7 @@ export class Store {
         message:
           e.kind === 'newer-version'
             ? `${name} ${was} saved by a newer version of the game, so ${it} ${was} set aside; update the game to see ${plural ? 'them' : 'it'} again.`
-            : `${name} could not be read (${e.reason}), so ${it} ${was} set aside and kept.`,
+            : `${name} could not be read, so ${it} ${was} set aside and kept; nothing was deleted.`,
         at: e.at,
       });
     }

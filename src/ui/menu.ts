@@ -25,7 +25,7 @@ export interface MenuModel {
   statuses: readonly ScenarioStatus[];
   mode: Mode;
   /** Plain sentences about saving: the browser refused storage, records set aside. */
-  storage: { warning?: string; problems: readonly string[] };
+  storage: { warning?: string; problems: readonly { message: string; reason: string }[] };
 }
 
 export interface MenuActions {
@@ -82,9 +82,14 @@ function storageNotice(storage: MenuModel['storage']): HTMLElement | null {
   if (storage.warning) box.append(text('p', storage.warning, { class: 'storage-warning' }));
   if (storage.problems.length) {
     const list = h('ul', { class: 'storage-problems' });
-    for (const p of storage.problems.slice(0, 5)) list.append(text('li', p));
+    for (const p of storage.problems.slice(0, 5)) list.append(text('li', p.message));
     if (storage.problems.length > 5) list.append(text('li', `…and ${storage.problems.length - 5} more.`));
-    box.append(list);
+    // For a trainer or IT: exactly what was wrong with each record.
+    const details = h('details', { class: 'storage-details' }, text('summary', 'Details'));
+    const reasons = h('ul', {});
+    for (const p of storage.problems) reasons.append(text('li', p.reason));
+    details.append(reasons);
+    box.append(list, details);
   }
   return box;
 }

@@ -302,7 +302,7 @@ export function mountOverlay(
           mode: training.mode,
           storage: {
             warning: training.store.warning,
-            problems: training.store.problems.map((p) => p.message),
+            problems: training.store.problems.map((p) => ({ message: p.message, reason: p.reason })),
           },
         },
         menuActions,

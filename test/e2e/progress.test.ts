@@ -216,4 +216,36 @@ describe('progress that lasts', () => {
     await page.waitForSelector('canvas[data-chart="history"][data-points="1"]');
     expect(await page.textContent('[data-storage-note]')).toContain('lasts only until you close this tab');
   });
+
+  it('sets a damaged saved record aside, says so, and keeps going', async () => {
+    const { page } = current();
+    await page.goto(inject('baseUrl'));
+    await signIn(page, 'Ana Lima');
+    // Damage: a profile record another program (or a disk fault) left unreadable.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('beyond-the-script');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('profiles', 'readwrite');
+            tx.objectStore('profiles').put({ id: 'broken', schemaVersion: 2, name: 42 });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await page.reload();
+    await page.waitForSelector('body[data-screen="menu"] .storage-notice');
+    expect(await page.textContent('.storage-notice')).toContain(
+      'A saved trainee profile could not be read, so it was set aside and kept; nothing was deleted.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await signIn(page, 'Ana Lima');
+    await page.keyboard.press('1');
+    await page.waitForSelector('body[data-screen="playing"] .line');
+  });
 });
