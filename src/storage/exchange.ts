@@ -4,7 +4,10 @@
  * importing the same file twice counts nothing twice.
  */
 import { z } from 'zod';
+import type { StoryEntry } from '../authoring/catalog.ts';
+import { percent } from '../engine/scoring.ts';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
+import { csvDocument, csvText } from './csv.ts';
 // Fields from fields.ts, not schema.ts: schema.ts imports this module (for the cohort record), so a
 // value import the other way would be a cycle. Types only from schema.ts.
 import { describeIssues, Iso, MODES, NoteSchema, ResultSchema } from './fields.ts';
@@ -118,7 +121,8 @@ export interface CsvOptions {
 
 /**
  * One row per finished attempt, RFC 4180: fields with commas, quotes or line breaks are quoted, and
- * text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+ * text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe
+ * (see csv.ts).
  */
 export function resultsCsv(
   groups: TraineeResults | readonly TraineeResults[],
@@ -130,11 +134,11 @@ export function resultsCsv(
     for (const a of attempts) {
       const r = a.result;
       rows.push([
-        text(trainee.name),
-        text(options.scenarioTitle?.(a.storyId) ?? a.storyId),
+        csvText(trainee.name),
+        csvText(options.scenarioTitle?.(a.storyId) ?? a.storyId),
         a.mode,
         a.finishedAt,
-        text(r.ending),
+        csvText(r.ending),
         r.resolved ? 'yes' : 'no',
         ...AXES.map((axis) => String(r.score[axis])),
         ...AXES.map((axis) => String(Math.round(r.percent[axis]))),
@@ -143,34 +147,44 @@ export function resultsCsv(
       ]);
     }
   }
-  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
-  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
-}
-
-/** Text from people (names, endings): never let a spreadsheet run it as a formula. */
-function text(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvDocument(rows, options);
 }
 
 export type ParseResult = { ok: true; data: ResultsFile } | { ok: false; message: string };
 
-/** Larger than any real export: refuse before parsing. */
-const MAX_FILE_CHARS = 50_000_000;
+/**
+ * Larger than any real export: refused before parsing (in characters), and by the dashboard before
+ * reading (in bytes, `File.size`, which is never less than the characters it holds).
+ */
+export const MAX_RESULTS_FILE_SIZE = 50_000_000;
+
+/** How far past the export (or now) an attempt may say it finished: clocks drift, a day does not. */
+export const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/** The scenarios a file is checked against: this game's catalog. */
+export type CatalogStory = Pick<StoryEntry, 'id' | 'hash' | 'bounds'>;
+
+export interface ParseOptions {
+  /**
+   * This game's catalog: an attempt at a scenario and version in it (storyId and storyHash) must
+   * have the percents its points make (see `checkResultsFile`).
+   */
+  stories?: readonly CatalogStory[];
+  /** For the "not in the future" check. Default: the current time. */
+  now?: Date;
+}
 
 /**
  * Reads a results file chosen by a trainer. Every failure says what is wrong with this file: not
- * JSON, a CSV or some other JSON, a newer version, or the first invalid field and where it is.
+ * JSON, a CSV or some other JSON, a newer version, the first invalid field and where it is, or an
+ * attempt that cannot be right (`checkResultsFile`).
  */
-export function parseResultsFile(text: string, fileName: string): ParseResult {
+export function parseResultsFile(text: string, fileName: string, options: ParseOptions = {}): ParseResult {
   const name = fileName.trim() || 'The file';
   const fail = (message: string): ParseResult => ({ ok: false, message });
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return fail(`${name} is empty.`);
-  if (body.length > MAX_FILE_CHARS) return fail(`${name} is too large to be a results file.`);
+  if (body.length > MAX_RESULTS_FILE_SIZE) return fail(`${name} is too large to be a results file.`);
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -213,7 +227,61 @@ export function parseResultsFile(text: string, fileName: string): ParseResult {
       `${name} has an invalid value at ${describeIssues(parsed.error)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}.`,
     );
   }
+  const problem = checkResultsFile(parsed.data, name, options);
+  if (problem !== undefined) return fail(problem);
   return { ok: true, data: parsed.data };
+}
+
+/** "−999" with a real minus sign, as people write it. */
+const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
+
+/**
+ * What a well-formed file can still get wrong, as a message naming the file and the attempt (numbered
+ * from 1, as in the file), or undefined when nothing is wrong:
+ * - an attempt that finishes before it starts;
+ * - a file exported, or an attempt finished, more than a day (CLOCK_SLACK_MS) after now, or an
+ *   attempt finished more than a day after the file was exported;
+ * - with `stories`, an attempt at a scenario and version in the catalog (storyId and storyHash both
+ *   match) whose percents are more than 1 point from what its points make (`percent` with the
+ *   scenario's bounds). Attempts at other scenarios, or other versions, cannot be checked and pass.
+ * Percents outside 0–100 are already refused by the schema.
+ */
+export function checkResultsFile(
+  file: ResultsFile,
+  fileName: string,
+  options: ParseOptions = {},
+): string | undefined {
+  const name = fileName.trim() || 'The file';
+  const now = (options.now ?? new Date()).getTime();
+  const exported = Date.parse(file.exportedAt);
+  if (exported > now + CLOCK_SLACK_MS) {
+    return `${name} cannot be right: it says it was exported at ${file.exportedAt}, more than a day from now.`;
+  }
+  const latest = Math.min(exported, now) + CLOCK_SLACK_MS;
+  const stories = new Map<string, CatalogStory>();
+  for (const story of options.stories ?? []) if (!stories.has(story.id)) stories.set(story.id, story);
+  for (const [i, a] of file.attempts.entries()) {
+    const which = `attempt ${i + 1} (${a.storyId})`;
+    const started = Date.parse(a.startedAt);
+    const finished = Date.parse(a.finishedAt);
+    if (finished < started) {
+      return `${name} cannot be right: ${which} finishes at ${a.finishedAt}, before it starts at ${a.startedAt}.`;
+    }
+    if (finished > latest) {
+      return `${name} cannot be right: ${which} finishes at ${a.finishedAt}, more than a day after ${exported <= now ? `the file was exported (${file.exportedAt})` : 'now'}.`;
+    }
+    const story = stories.get(a.storyId);
+    if (!story || story.hash !== a.storyHash) continue;
+    for (const axis of AXES) {
+      const expected = percent(a.result.score[axis], axis, story.bounds);
+      const said = a.result.percent[axis];
+      if (Math.abs(expected - said) > 1) {
+        const points = a.result.score[axis];
+        return `${name} cannot be right: ${which} says ${Math.round(said)}% ${AXIS_NAMES[axis].toLowerCase()} for ${signed(points)} ${Math.abs(points) === 1 ? 'point' : 'points'}, but in this version of the scenario that is ${expected}%.`;
+      }
+    }
+  }
+  return undefined;
 }
 
 // ---- The trainer's cohort ----
@@ -250,8 +318,20 @@ export interface MergeReport {
   duplicates: number;
   /** Attempts whose id was loaded with different content: the loaded one is kept. */
   conflicts: number;
+  /**
+   * How many trainees in the cohort, this one included, have this trainee's name (`nameKey`) under
+   * different ids; 1 when the name is theirs alone. The dashboard shows namesakes apart.
+   */
+  namesakes: number;
   message: string;
 }
+
+/** A name as compared for "the same name": trimmed, spaces collapsed, case ignored. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const COUNT_WORDS = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
 
 /**
  * Adds a results file to the cohort. Attempts are matched by id: one already loaded is not added
@@ -287,6 +367,8 @@ export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeRepor
   }
   target.attempts.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const who = target.trainee.name;
+  const key = nameKey(who);
+  const namesakes = trainees.filter((t) => nameKey(t.trainee.name) === key).length;
   const parts = [`${added} new ${added === 1 ? 'attempt' : 'attempts'} for ${who}`];
   if (duplicates) parts.push(`${duplicates} already loaded`);
   if (conflicts) {
@@ -294,11 +376,16 @@ export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeRepor
       `${conflicts} clashing with ${conflicts === 1 ? 'an attempt' : 'attempts'} already loaded, which ${conflicts === 1 ? 'was' : 'were'} kept`,
     );
   }
+  const same =
+    namesakes > 1
+      ? ` ${COUNT_WORDS[namesakes] ?? namesakes} different trainees are called ${who}: they are shown apart.`
+      : '';
   return {
     cohort: { trainees },
     added,
     duplicates,
     conflicts,
-    message: `${parts[0]}${parts.length > 1 ? ` (${parts.slice(1).join('; ')})` : ''}.`,
+    namesakes,
+    message: `${parts[0]}${parts.length > 1 ? ` (${parts.slice(1).join('; ')})` : ''}.${same}`,
   };
 }

@@ -5,13 +5,17 @@
  * table). Pure functions: no DOM, no storage.
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
-import { AXES, AXIS_NAMES, type Axis, type PassMarks } from '../engine/tags.ts';
-import type { Cohort, ExportedAttempt } from './exchange.ts';
+import { AXES, AXIS_NAMES, type Axis, DIFFICULTIES, type PassMarks } from '../engine/tags.ts';
+import { csvDocument, csvText } from './csv.ts';
+import { type Cohort, type ExportedAttempt, nameKey } from './exchange.ts';
 import type { Attempt, Mode } from './schema.ts';
 
 export type AxisPercents = Record<Axis, number>;
 
-/** The pass mark used on every axis of a scenario that declares none. */
+/**
+ * A coaching threshold, not a pass mark: where a scenario declares no pass marks, a score below this
+ * still counts as "needs help" and "worth practising". Nothing is passed or failed against it.
+ */
 export const DEFAULT_PASS_MARK = 60;
 /** How many of a scenario's latest attempts count towards the weakest area. */
 export const RECENT_ATTEMPTS = 3;
@@ -20,8 +24,7 @@ export const RECENT_ATTEMPTS = 3;
 export const WEAKEST_RULE =
   'Your weakest area is the one with the lowest average over your last three attempts at each scenario.';
 /** How the scenario to practise is chosen, in words a trainee can read. */
-export const SUGGESTION_RULE =
-  'We suggest the scenario where your best score in your weakest area is lowest; one you have not played yet comes first.';
+export const SUGGESTION_RULE = `We suggest a scenario you have played where your best score in your weakest area is below its pass mark (${DEFAULT_PASS_MARK}% where it sets none), lowest first; then one you have not tried, easiest first; otherwise the one where that best is lowest.`;
 
 const EPSILON = 1e-9;
 
@@ -68,7 +71,10 @@ function meanOf(list: readonly AxisPercents[]): AxisPercents {
   return { de: sum.de / n, own: sum.own / n, res: sum.res / n };
 }
 
-/** The pass marks a scenario declares, or DEFAULT_PASS_MARK on every axis. */
+/**
+ * The pass marks a scenario declares, or DEFAULT_PASS_MARK on every axis (`declared` false): the
+ * latter are coaching thresholds only, never a pass or fail (see `assessmentStanding`).
+ */
 export function passMarksFor(entry: StoryEntry | undefined): { marks: PassMarks; declared: boolean } {
   const declared = entry?.metadata.pass;
   if (declared) return { marks: { de: declared.de, own: declared.own, res: declared.res }, declared: true };
@@ -83,6 +89,72 @@ export function meetsMarks(percent: AxisPercents, marks: PassMarks): boolean {
   return AXES.every((axis) => percent[axis] >= marks[axis]);
 }
 
+// ---- Passed: one definition for the dashboard and the menu ----
+
+/**
+ * Where a trainee stands on a scenario's assessment: passed (at least one assessment attempt met every
+ * pass mark; it stays passed, like a certificate), not yet (assessed, never passed), not taken, or the
+ * scenario declares no pass marks, so there is nothing to pass.
+ */
+export type Standing = 'passed' | 'not-yet' | 'not-taken' | 'no-marks';
+
+type Judged = { mode: Mode; status?: string; result?: { percent: Record<Axis, number> } };
+
+/** A finished assessment with a result; an exported attempt has no status and is always finished. */
+const finishedAssessment = (a: Judged): a is Judged & { result: { percent: Record<Axis, number> } } =>
+  a.mode === 'assessment' && (a.status === undefined || a.status === 'finished') && a.result !== undefined;
+
+/**
+ * A trainee's standing on one scenario from their attempts at it (any order; practice and unfinished
+ * attempts are ignored) and the pass marks the scenario declares. Judged from each attempt's percents
+ * against the marks, never from a `passed` flag the attempt recorded, and never against a default
+ * mark: without declared marks the answer is 'no-marks'.
+ */
+export function assessmentStanding(attempts: readonly Judged[], marks: PassMarks | undefined): Standing {
+  if (!marks) return 'no-marks';
+  let assessed = false;
+  for (const a of attempts) {
+    if (!finishedAssessment(a)) continue;
+    if (meetsMarks(a.result.percent, marks)) return 'passed';
+    assessed = true;
+  }
+  return assessed ? 'not-yet' : 'not-taken';
+}
+
+/**
+ * Who is who in a cohort: each trainee id's name as shown, with trainees who share a name (`nameKey`,
+ * case ignored) told apart by the start of their id, "Priya Shah · 3f9a" (four characters or as many
+ * as it takes). The same cohort always gives the same labels.
+ */
+export function traineeLabels(
+  trainees: readonly { trainee: { id: string; name: string } }[],
+): Map<string, string> {
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const { trainee } of trainees) {
+    const key = nameKey(trainee.name);
+    const list = groups.get(key) ?? [];
+    if (!list.some((t) => t.id === trainee.id)) list.push(trainee);
+    groups.set(key, list);
+  }
+  const labels = new Map<string, string>();
+  for (const list of groups.values()) {
+    if (list.length === 1) {
+      labels.set(list[0]!.id, list[0]!.name);
+      continue;
+    }
+    const longest = Math.max(...list.map((t) => t.id.length));
+    let n = Math.min(4, longest);
+    while (n < longest && new Set(list.map((t) => t.id.slice(0, n))).size < list.length) n++;
+    for (const t of list) labels.set(t.id, `${t.name} · ${t.id.slice(0, n)}`);
+  }
+  return labels;
+}
+
+/** A scenario as the dashboard names it: its title, marked when this game does not have it. */
+export function scenarioLabel(row: { title: string; inCatalog: boolean }): string {
+  return row.inCatalog ? row.title : `${row.title} (not in this game)`;
+}
+
 // ---- One trainee ----
 
 export interface HistoryPoint {
@@ -91,7 +163,10 @@ export interface HistoryPoint {
   at: string;
   mode: Mode;
   percent: AxisPercents;
-  /** Assessment attempts: whether it met the bar, as recorded. */
+  /**
+   * Assessment attempts at a scenario with pass marks: whether this attempt met every mark, judged
+   * from its percents (as `assessmentStanding` does).
+   */
   passed?: boolean;
 }
 
@@ -124,6 +199,10 @@ export interface PractiseSuggestion {
   axis: Axis;
   /** The trainee's best on `axis` in this scenario; null when it has not been played. */
   best: number | null;
+  /** The scenario's pass mark on `axis`, or DEFAULT_PASS_MARK where it declares none. */
+  mark: number;
+  /** Why this one (SUGGESTION_RULE): below the mark, not tried yet, or simply the lowest best. */
+  why: 'below-mark' | 'unplayed' | 'lowest';
   /** One sentence saying why this scenario, for the UI. */
   reason: string;
 }
@@ -151,8 +230,10 @@ const byFinish = (
  * A trainee's progress from their attempts. Only finished attempts with a result count. The weakest
  * area: for each played scenario, the average of its last RECENT_ATTEMPTS attempts on each axis; those
  * averaged over the scenarios; the lowest wins (ties go to the axis listed first: de-escalation,
- * ownership, resolution). The suggestion: among catalog scenarios, the one where the trainee's best
- * on that axis is lowest, an unplayed one counting as lowest (ties: catalog order).
+ * ownership, resolution). The suggestion (SUGGESTION_RULE), among catalog scenarios only: a played one
+ * whose best on that axis is below its pass mark (DEFAULT_PASS_MARK where it declares none), lowest
+ * best first; else an unplayed one, easiest difficulty first; else the played one with the lowest best.
+ * Ties go by catalog order.
  */
 export function traineeHistory(attempts: readonly Attempt[], stories: readonly StoryEntry[]): TraineeHistory {
   const catalog = indexCatalog(stories);
@@ -168,7 +249,8 @@ export function traineeHistory(attempts: readonly Attempt[], stories: readonly S
       mode: a.mode,
       percent: copy(a.result.percent),
     };
-    if (a.result.passed !== undefined) point.passed = a.result.passed;
+    const pass = catalog.entry(a.storyId)?.metadata.pass;
+    if (a.mode === 'assessment' && pass) point.passed = meetsMarks(a.result.percent, pass);
     const list = groups.get(a.storyId);
     if (list) list.push(point);
     else groups.set(a.storyId, [point]);
@@ -206,6 +288,11 @@ export function traineeHistory(attempts: readonly Attempt[], stories: readonly S
   return { finished, scenarios, weakest, suggestion: suggest(axis, scenarios, stories, catalog) };
 }
 
+const difficultyRank = (entry: StoryEntry): number => {
+  const rank = (DIFFICULTIES as readonly string[]).indexOf(entry.metadata.difficulty);
+  return rank < 0 ? DIFFICULTIES.length : rank;
+};
+
 function suggest(
   axis: Axis,
   scenarios: readonly ScenarioHistory[],
@@ -213,34 +300,59 @@ function suggest(
   catalog: CatalogIndex,
 ): PractiseSuggestion | null {
   const played = new Map(scenarios.map((s) => [s.storyId, s]));
-  let pick: { entry: StoryEntry; best: number | null } | undefined;
   const seen = new Set<string>();
+  type Candidate = { entry: StoryEntry; order: number; best: number | null; mark: number };
+  const candidates: Candidate[] = [];
   for (const entry of stories) {
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
     const best = played.get(entry.id)?.best[axis] ?? null;
-    if (!pick) pick = { entry, best };
-    else if (pick.best !== null && (best === null || best < pick.best - EPSILON)) pick = { entry, best };
+    candidates.push({ entry, order: candidates.length, best, mark: passMarksFor(entry).marks[axis] });
+  }
+  const lowestBest = (list: Candidate[]) =>
+    list.reduce<Candidate | undefined>(
+      (pick, c) => (!pick || c.best! < pick.best! - EPSILON ? c : pick),
+      undefined,
+    );
+  const playedOnes = candidates.filter((c) => c.best !== null);
+  let why: PractiseSuggestion['why'] = 'below-mark';
+  let pick = lowestBest(playedOnes.filter((c) => c.best! < c.mark - EPSILON));
+  if (!pick) {
+    why = 'unplayed';
+    pick = candidates
+      .filter((c) => c.best === null)
+      .sort((a, b) => difficultyRank(a.entry) - difficultyRank(b.entry) || a.order - b.order)[0];
+  }
+  if (!pick) {
+    why = 'lowest';
+    pick = lowestBest(playedOnes);
   }
   if (!pick) return null;
   const name = AXIS_NAMES[axis];
+  const lower = name.toLowerCase();
   const title = catalog.title(pick.entry.id);
+  const best = pick.best === null ? '' : `${Math.round(pick.best)}%`;
+  const markWords = pick.entry.metadata.pass
+    ? `its pass mark of ${pick.mark}%`
+    : `the ${pick.mark}% to aim for (it sets no pass marks)`;
   const reason =
-    pick.best === null
+    why === 'unplayed'
       ? `${name} is your weakest area, and you have not tried “${title}” yet: it is a good next call to practise it on.`
-      : seen.size === 1
-        ? `${name} is your weakest area; your best ${name.toLowerCase()} score on “${title}” is ${Math.round(pick.best)}%.`
-        : `${name} is your weakest area, and “${title}” is where your best ${name.toLowerCase()} score is lowest (${Math.round(pick.best)}%).`;
-  return { storyId: pick.entry.id, title, axis, best: pick.best, reason };
+      : why === 'below-mark'
+        ? `${name} is your weakest area; your best ${lower} score on “${title}” is ${best}, below ${markWords}.`
+        : seen.size === 1
+          ? `${name} is your weakest area; your best ${lower} score on “${title}” is ${best}.`
+          : `${name} is your weakest area, and “${title}” is where your best ${lower} score is lowest (${best}).`;
+  return { storyId: pick.entry.id, title, axis, best: pick.best, mark: pick.mark, why, reason };
 }
 
 // ---- A trainer's cohort ----
 
-export type AssessmentStatus = 'passed' | 'not-yet' | 'none';
-
 export interface CohortRow {
   traineeId: string;
   traineeName: string;
+  /** The name as shown: `traineeName`, told apart from namesakes (`traineeLabels`). */
+  traineeLabel: string;
   storyId: string;
   /** The catalog title, or the id for a scenario no longer in the catalog. */
   title: string;
@@ -252,16 +364,21 @@ export interface CohortRow {
   latest: AxisPercents;
   latestAt: string;
   latestMode: Mode;
-  /** The scenario's pass marks, or DEFAULT_PASS_MARK on every axis (`marksDeclared` false). */
+  /**
+   * The coaching thresholds for "below" and "needs help": the scenario's pass marks, or
+   * DEFAULT_PASS_MARK on every axis where it declares none (`marksDeclared` false).
+   */
   marks: PassMarks;
   marksDeclared: boolean;
+  /** The pass marks the scenario declares, if it declares any: what `assessment` is judged against. */
+  pass?: PassMarks;
   /** How many of the attempts were assessments. */
   assessments: number;
-  /**
-   * The latest assessment attempt: passed or not yet (as it recorded; judged against `marks` when it
-   * recorded nothing); 'none' when there is no assessment attempt.
-   */
-  assessment: AssessmentStatus;
+  /** Where the trainee stands on the scenario's assessment (`assessmentStanding`). */
+  assessment: Standing;
+  /** When the first assessment attempt that met every pass mark finished ('passed' only). */
+  passedAt?: string;
+  /** When the latest assessment attempt finished, if there is one. */
   assessmentAt?: string;
 }
 
@@ -270,6 +387,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensiti
 /** One row per trainee and scenario they finished: by trainee name, then catalog order. */
 export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): CohortRow[] {
   const catalog = indexCatalog(stories);
+  const labels = traineeLabels(cohort.trainees);
   const rows: CohortRow[] = [];
   const trainees = [...cohort.trainees].sort(
     (a, b) => byName(a.trainee.name, b.trainee.name) || a.trainee.id.localeCompare(b.trainee.id),
@@ -292,12 +410,15 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
       );
       const last = list[list.length - 1]!;
       const best = list.reduce((acc, a) => maxOf(acc, a.result.percent), copy(list[0]!.result.percent));
-      const { marks, declared } = passMarksFor(catalog.entry(storyId));
+      const entry = catalog.entry(storyId);
+      const { marks, declared } = passMarksFor(entry);
+      const pass = entry?.metadata.pass;
       const assessed = list.filter((a) => a.mode === 'assessment');
       const lastAssessed = assessed[assessed.length - 1];
       const row: CohortRow = {
         traineeId: trainee.id,
         traineeName: trainee.name,
+        traineeLabel: labels.get(trainee.id) ?? trainee.name,
         storyId,
         title: catalog.title(storyId),
         inCatalog: catalog.has(storyId),
@@ -309,13 +430,14 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
         marks,
         marksDeclared: declared,
         assessments: assessed.length,
-        assessment: 'none',
+        assessment: assessmentStanding(list, pass),
       };
-      if (lastAssessed) {
-        const passed = lastAssessed.result.passed ?? meetsMarks(lastAssessed.result.percent, marks);
-        row.assessment = passed ? 'passed' : 'not-yet';
-        row.assessmentAt = lastAssessed.finishedAt;
+      if (pass) row.pass = { ...pass };
+      if (row.assessment === 'passed' && pass) {
+        const first = assessed.find((a) => meetsMarks(a.result.percent, pass));
+        if (first) row.passedAt = first.finishedAt;
       }
+      if (lastAssessed) row.assessmentAt = lastAssessed.finishedAt;
       rows.push(row);
     }
   }
@@ -368,8 +490,10 @@ export interface HelpScenario {
   title: string;
   /** The latest attempt's percent on the axis. */
   latest: number;
-  /** The pass mark it is below. */
+  /** The mark it is below: the scenario's pass mark, or DEFAULT_PASS_MARK (`declared` false). */
   mark: number;
+  /** Whether `mark` is a pass mark the scenario declares, not the coaching threshold. */
+  declared: boolean;
   /** How many points below the mark (> 0). */
   below: number;
 }
@@ -386,6 +510,8 @@ export interface HelpAxis {
 export interface HelpEntry {
   traineeId: string;
   traineeName: string;
+  /** As the table shows it, told apart from namesakes. */
+  traineeLabel: string;
   /** Worst first. */
   axes: HelpAxis[];
   worst: number;
@@ -398,7 +524,7 @@ export interface HelpEntry {
  * at or above every mark are left out.
  */
 export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
-  const byTrainee = new Map<string, { name: string; axes: Map<Axis, HelpScenario[]> }>();
+  const byTrainee = new Map<string, { name: string; label: string; axes: Map<Axis, HelpScenario[]> }>();
   for (const row of rows) {
     for (const axis of AXES) {
       const latest = row.latest[axis];
@@ -406,11 +532,18 @@ export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
       if (!(latest < mark)) continue;
       let t = byTrainee.get(row.traineeId);
       if (!t) {
-        t = { name: row.traineeName, axes: new Map() };
+        t = { name: row.traineeName, label: row.traineeLabel, axes: new Map() };
         byTrainee.set(row.traineeId, t);
       }
       const list = t.axes.get(axis) ?? [];
-      list.push({ storyId: row.storyId, title: row.title, latest, mark, below: mark - latest });
+      list.push({
+        storyId: row.storyId,
+        title: scenarioLabel(row),
+        latest,
+        mark,
+        declared: row.marksDeclared,
+        below: mark - latest,
+      });
       t.axes.set(axis, list);
     }
   }
@@ -424,11 +557,11 @@ export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
       axes.push({ axis, name: AXIS_NAMES[axis], scenarios, worst: scenarios[0]!.below });
     }
     axes.sort((a, b) => b.worst - a.worst || AXES.indexOf(a.axis) - AXES.indexOf(b.axis));
-    entries.push({ traineeId, traineeName: t.name, axes, worst: axes[0]!.worst });
+    entries.push({ traineeId, traineeName: t.name, traineeLabel: t.label, axes, worst: axes[0]!.worst });
   }
   entries.sort(
     (a, b) =>
-      b.worst - a.worst || byName(a.traineeName, b.traineeName) || a.traineeId.localeCompare(b.traineeId),
+      b.worst - a.worst || byName(a.traineeLabel, b.traineeLabel) || a.traineeId.localeCompare(b.traineeId),
   );
   return entries;
 }
@@ -440,40 +573,41 @@ export const COHORT_CSV_HEADER = [
   ...AXES.flatMap((a) => [`${AXIS_NAMES[a]} best %`, `${AXIS_NAMES[a]} latest %`]),
   'Latest attempt finished at',
   'Assessment attempts',
-  'Latest assessment',
+  'Assessment',
+  'First passed at',
 ];
 
-/** The words for an assessment status, as the table and the CSV show them. */
-export function assessmentLabel(status: AssessmentStatus): string {
-  return status === 'passed' ? 'passed' : status === 'not-yet' ? 'not yet' : '';
+/** The words for a standing, as the table and the CSV show them ('' when not taken). */
+export function assessmentLabel(standing: Standing): string {
+  switch (standing) {
+    case 'passed':
+      return 'passed';
+    case 'not-yet':
+      return 'not yet';
+    case 'no-marks':
+      return 'No pass marks';
+    default:
+      return '';
+  }
 }
 
 /**
- * The cohort table as CSV, RFC 4180 (CRLF; fields with commas, quotes or line breaks quoted), with
- * text a spreadsheet would run as a formula (=, +, -, @, tab or CR first) prefixed with an apostrophe,
- * and a byte-order mark unless `bom` is false.
+ * The cohort table as CSV (csv.ts: RFC 4180, CRLF, formulas defused, a byte-order mark unless `bom`
+ * is false). Trainees are named as the table names them, namesakes told apart.
  */
 export function cohortTableCsv(rows: readonly CohortRow[], options: { bom?: boolean } = {}): string {
   const lines: string[][] = [COHORT_CSV_HEADER];
   for (const r of rows) {
     lines.push([
-      guard(r.traineeName),
-      guard(r.title),
+      csvText(r.traineeLabel),
+      csvText(scenarioLabel(r)),
       String(r.attempts),
       ...AXES.flatMap((a) => [String(Math.round(r.best[a])), String(Math.round(r.latest[a]))]),
       r.latestAt,
       String(r.assessments),
       assessmentLabel(r.assessment),
+      r.passedAt ?? '',
     ]);
   }
-  const body = lines.map((line) => line.map(csvField).join(',')).join('\r\n');
-  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
-}
-
-function guard(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvDocument(lines, options);
 }

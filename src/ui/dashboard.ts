@@ -8,7 +8,13 @@
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
-import { type Cohort, emptyCohort, mergeCohort, parseResultsFile } from '../storage/exchange.ts';
+import {
+  type Cohort,
+  emptyCohort,
+  MAX_RESULTS_FILE_SIZE,
+  mergeCohort,
+  parseResultsFile,
+} from '../storage/exchange.ts';
 import {
   type AxisDistribution,
   assessmentLabel,
@@ -19,6 +25,8 @@ import {
   DEFAULT_PASS_MARK,
   type HelpEntry,
   needsHelp,
+  scenarioLabel,
+  traineeLabels,
 } from '../storage/insights.ts';
 import type { ChartHandle } from './charts.ts';
 import { h, text } from './dom.ts';
@@ -187,6 +195,14 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
       };
       for (const file of files) {
         if (disposed) return;
+        if (file.size > MAX_RESULTS_FILE_SIZE) {
+          report(
+            file.name,
+            false,
+            `${file.name} is too large to be a results file: it is over ${megabytes(MAX_RESULTS_FILE_SIZE)}, and results files are much smaller. It was not read.`,
+          );
+          continue;
+        }
         let content: string;
         try {
           content = await file.text();
@@ -194,7 +210,8 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
           report(file.name, false, `${file.name} could not be read: ${errorText(e)}`);
           continue;
         }
-        const parsed = parseResultsFile(content, file.name);
+        // Checked against this game's catalog: percents must match the points they came from.
+        const parsed = parseResultsFile(content, file.name, { stories: opts.stories });
         if (!parsed.ok) {
           report(file.name, false, parsed.message);
           continue;
@@ -296,7 +313,10 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
       );
       return;
     }
-    const idle = cohort.trainees.filter((t) => t.attempts.length === 0).map((t) => t.trainee.name);
+    const labels = traineeLabels(cohort.trainees);
+    const idle = cohort.trainees
+      .filter((t) => t.attempts.length === 0)
+      .map((t) => labels.get(t.trainee.id) ?? t.trainee.name);
     const parts: HTMLElement[] = [];
     if (idle.length) {
       parts.push(
@@ -324,7 +344,10 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
 
   // Distributions: a scenario filter, three bar charts and one table; redrawn on filter change.
   function distributionSection(): HTMLElement {
-    const scenarios = [...new Map(rows.map((r) => [r.storyId, r.title])).entries()];
+    // Only this game's scenarios: one it does not have cannot be checked or played here.
+    const scenarios = [
+      ...new Map(rows.filter((r) => r.inCatalog).map((r) => [r.storyId, r.title])).entries(),
+    ];
     if (!scenarios.some(([id]) => id === distributionScenario)) distributionScenario = '';
     const select = h(
       'select',
@@ -461,13 +484,13 @@ function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
     text('h2', 'Who needs help with what', { id: `${uid}-help` }),
     text(
       'p',
-      `Trainees whose latest attempt at a scenario is below its pass mark (${DEFAULT_PASS_MARK}% where the scenario sets none), furthest below first.`,
+      `Trainees whose latest attempt at a scenario is below its pass mark, furthest below first. Where a scenario sets no pass marks, ${DEFAULT_PASS_MARK}% is used as a coaching threshold: it flags who may need help, but nobody passes or fails by it.`,
       { class: 'hint' },
     ),
   );
   if (entries.length === 0) {
     section.append(
-      text('p', 'Everyone’s latest attempts meet the pass marks.', {
+      text('p', 'Everyone’s latest attempts meet the pass marks and coaching thresholds.', {
         class: 'records-note',
         'data-help': 'none',
       }),
@@ -480,7 +503,7 @@ function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
       h(
         'li',
         { class: 'help-item', 'data-trainee': entry.traineeId },
-        text('p', entry.traineeName, { class: 'help-name' }),
+        text('p', entry.traineeLabel, { class: 'help-name' }),
         h(
           'ul',
           { class: 'help-axes' },
@@ -489,7 +512,12 @@ function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
               'li',
               { 'data-axis': a.axis },
               text('span', `${a.name}: `, { class: 'help-axis', style: `color:${AXIS_COLORS[a.axis]}` }),
-              a.scenarios.map((s) => `${s.title} ${pct(s.latest)} (pass mark ${s.mark}%)`).join('; '),
+              a.scenarios
+                .map(
+                  (s) =>
+                    `${s.title} ${pct(s.latest)} (${s.declared ? 'pass mark' : 'coaching threshold'} ${s.mark}%)`,
+                )
+                .join('; '),
             ),
           ),
         ),
@@ -527,20 +555,28 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
   const tbody = h('tbody');
   const names: string[] = [];
   for (const r of rows) {
-    names.push(r.traineeName.toLocaleLowerCase());
+    names.push(r.traineeLabel.toLocaleLowerCase());
     tbody.append(
       h(
         'tr',
         { 'data-trainee': r.traineeId, 'data-story': r.storyId },
-        text('th', r.traineeName, { scope: 'row' }),
-        text('td', r.title),
+        text('th', r.traineeLabel, { scope: 'row', class: 'wrap' }),
+        text('td', scenarioLabel(r), {
+          class: r.inCatalog ? 'wrap' : 'wrap not-here',
+          'data-in-catalog': String(r.inCatalog),
+        }),
         text('td', String(r.attempts), { class: 'num' }),
         ...AXES.flatMap((a) => [
           text('td', pct(r.best[a]), { class: 'num' }),
           r.latest[a] < r.marks[a]
             ? h(
                 'td',
-                { class: 'num below', title: `Below the pass mark of ${r.marks[a]}%` },
+                {
+                  class: 'num below',
+                  title: r.marksDeclared
+                    ? `Below the pass mark of ${r.marks[a]}%`
+                    : `Below ${r.marks[a]}%, the coaching threshold (this scenario sets no pass marks)`,
+                },
                 pct(r.latest[a]),
                 text('span', 'below', { class: 'below-tag' }),
               )
@@ -573,7 +609,7 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
     { class: 'records-table cohort-table', 'data-table': 'cohort' },
     text(
       'caption',
-      'Best and latest score on each skill, per trainee and scenario; the assessment column is the latest assessment attempt.',
+      'Best and latest score on each skill, per trainee and scenario. Assessment: passed once any assessment attempt met every pass mark (it stays passed); not yet when assessed but never passed.',
     ),
     h('colgroup', {}, h('col'), h('col'), h('col')),
     ...AXES.map(() => h('colgroup', { span: 2 })),
@@ -624,18 +660,44 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
       },
       table,
     ),
-    text('p', 'Latest scores below the pass mark are marked “below”.', { class: 'hint' }),
+    text(
+      'p',
+      `Latest scores below the pass mark are marked “below”; where a scenario sets no pass marks, below ${DEFAULT_PASS_MARK}% (a coaching threshold, not a pass mark).`,
+      { class: 'hint' },
+    ),
   );
 }
 
 function assessmentCell(r: CohortRow): HTMLElement {
-  if (r.assessment === 'none')
-    return text('td', 'none yet', { class: 'assess none', 'data-assessment': 'none' });
-  return text('td', assessmentLabel(r.assessment), {
-    class: `assess ${r.assessment}`,
-    'data-assessment': r.assessment,
-    title: r.assessmentAt ? `Latest assessment ${formatDateTime(r.assessmentAt)}` : undefined,
-  });
+  const data = { 'data-assessment': r.assessment };
+  switch (r.assessment) {
+    case 'no-marks':
+      return text('td', assessmentLabel(r.assessment), { class: 'assess none', ...data });
+    case 'not-taken':
+      return text('td', 'not taken yet', { class: 'assess none', ...data });
+    case 'not-yet':
+      return text('td', assessmentLabel(r.assessment), {
+        class: 'assess not-yet',
+        ...data,
+        title: r.assessmentAt ? `Latest assessment ${formatDateTime(r.assessmentAt)}` : undefined,
+      });
+    case 'passed':
+      return h(
+        'td',
+        { class: 'assess passed', ...data },
+        assessmentLabel(r.assessment),
+        r.passedAt
+          ? text('span', `first on ${formatDateTime(r.passedAt)}`, {
+              class: 'assess-when',
+              'data-passed-at': r.passedAt,
+            })
+          : null,
+      );
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1_000_000)} MB`;
 }
 
 function distributionTable(dists: AxisDistribution[]): HTMLElement {

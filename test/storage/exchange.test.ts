@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { csvDocument, csvField, csvText } from '../../src/storage/csv.ts';
 import {
   buildResultsFile,
+  type CatalogStory,
   CSV_HEADER,
+  checkResultsFile,
   emptyCohort,
+  MAX_RESULTS_FILE_SIZE,
   mergeCohort,
   parseResultsFile,
   RESULTS_FORMAT,
@@ -11,6 +15,7 @@ import {
   resultsFileName,
   resultsJson,
 } from '../../src/storage/exchange.ts';
+import { cohortTable, cohortTableCsv } from '../../src/storage/insights.ts';
 import type { Attempt } from '../../src/storage/schema.ts';
 import { IDBFactory, open } from './helpers.ts';
 
@@ -193,6 +198,45 @@ describe('CSV', () => {
   });
 });
 
+describe('one CSV writer (csv.ts) for both exports', () => {
+  it('defuses formulas, quotes what needs quoting, and joins with CRLF and a BOM', () => {
+    expect(['=1', '+1', '-1', '@x', '\tx', '\rx', 'a=1', ' =1', "'=1"].map(csvText)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@x",
+      "'\tx",
+      "'\rx",
+      'a=1',
+      ' =1',
+      "'=1",
+    ]);
+    expect(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', ''].map(csvField)).toEqual([
+      'plain',
+      '"a,b"',
+      '"say ""hi"""',
+      '"two\nlines"',
+      '"cr\r"',
+      '',
+    ]);
+    expect(csvDocument([['a', 'b,c'], ['d']])).toBe('\uFEFFa,"b,c"\r\nd\r\n');
+    expect(csvDocument([['a']], { bom: false })).toBe('a\r\n');
+    expect(csvDocument([], { bom: false })).toBe('\r\n');
+  });
+
+  it('the results CSV and the cohort table CSV treat the same awkward name the same way', () => {
+    const name = '\t=cmd|"x",\r\nend';
+    const file = fileFor({ id: 'p1', name }, [attempt('a1')]);
+    const cohort = mergeCohort(emptyCohort(), file).cohort;
+    const results = resultsCsv(file, { bom: false });
+    const table = cohortTableCsv(cohortTable(cohort, []), { bom: false });
+    expect(readCsv(results)[1]![0]).toBe(`'${name}`);
+    expect(readCsv(table)[1]![0]).toBe(`'${name}`);
+    expect(results.slice(results.indexOf('\r\n') + 2)).toMatch(/^"'\t=cmd\|""x"",\r\nend",/);
+    expect(table.slice(table.indexOf('\r\n') + 2)).toMatch(/^"'\t=cmd\|""x"",\r\nend",/);
+  });
+});
+
 describe('parseResultsFile says what is wrong', () => {
   const good = resultsJson(fileFor(sam, [attempt('a1')]));
   const bad = (text: string, name = 'sam.json') => {
@@ -313,5 +357,113 @@ describe('the trainer cohort', () => {
       '0 new attempts for Sam (1 clashing with an attempt already loaded, which was kept).',
     );
     expect(merged.cohort.trainees[0]?.attempts[0]?.result.percent.own).toBe(12.5);
+  });
+});
+
+describe('an imported file is checked, not trusted', () => {
+  // aisle at version h1: the best run scores de 4, own 16, res 4; the worst de −4, own −2, res 0.
+  const AISLE: CatalogStory = {
+    id: 'aisle',
+    hash: 'h1',
+    bounds: { best: { de: 4, own: 16, res: 4 }, worst: { de: -4, own: -2, res: 0 } },
+  };
+  const now = new Date('2025-03-14T18:00:00.000Z');
+  // attempt()'s points: de 4 → 100%, own −2 → 0% of 16 (it says 12.5), res 3 → 75%.
+  const honest = (id: string, over: Partial<Attempt> = {}) =>
+    attempt(id, { result: { ...attempt(id).result!, percent: { de: 100, own: 0, res: 75 } }, ...over });
+  const check = (attempts: Attempt[], options: { stories?: CatalogStory[]; at?: Date } = {}) =>
+    parseResultsFile(resultsJson(fileFor(sam, attempts)), 'sam.json', {
+      stories: options.stories,
+      now: options.at ?? now,
+    });
+  const message = (r: ReturnType<typeof parseResultsFile>) => (r.ok ? 'accepted' : r.message);
+
+  it('accepts a file whose percents are what its points make', () => {
+    expect(check([honest('a1'), honest('a2')], { stories: [AISLE] }).ok).toBe(true);
+    // Within a point: rounding elsewhere is not a lie.
+    const near = honest('a3', { result: { ...honest('x').result!, percent: { de: 99, own: 1, res: 76 } } });
+    expect(check([near], { stories: [AISLE] }).ok).toBe(true);
+  });
+
+  it('refuses percents that do not match the points, naming the file, the attempt and the axis', () => {
+    const inflated = honest('a2', {
+      result: {
+        ...honest('x').result!,
+        score: { de: -999, own: -2, res: 3 },
+        percent: { de: 100, own: 0, res: 75 },
+      },
+    });
+    expect(message(check([honest('a1'), inflated], { stories: [AISLE] }))).toBe(
+      'sam.json cannot be right: attempt 2 (aisle) says 100% de-escalation for −999 points, but in this version of the scenario that is 0%.',
+    );
+    // attempt()'s own 12.5% for −2 points is 12.5 off the 0% those points make.
+    expect(message(check([attempt('a1')], { stories: [AISLE] }))).toBe(
+      'sam.json cannot be right: attempt 1 (aisle) says 13% ownership for −2 points, but in this version of the scenario that is 0%.',
+    );
+    // Without the catalog there is nothing to check the percents against.
+    expect(check([attempt('a1')]).ok).toBe(true);
+    const file = fileFor(sam, [attempt('a1')]);
+    expect(checkResultsFile(file, 'sam.json', { now })).toBeUndefined();
+    expect(checkResultsFile(file, 'sam.json', { now, stories: [AISLE] })).toMatch(
+      /^sam\.json cannot be right: attempt 1 \(aisle\) says 13% ownership/,
+    );
+  });
+
+  it('keeps attempts at other scenarios, or other versions, unchecked', () => {
+    const other = attempt('a1', { storyId: 'gone' });
+    const older = attempt('a2', { storyHash: 'h0' });
+    expect(check([other, older], { stories: [AISLE] }).ok).toBe(true);
+  });
+
+  it('refuses an attempt that finishes before it starts', () => {
+    const backwards = honest('a2', {
+      startedAt: '2025-03-14T10:00:00.000Z',
+      updatedAt: '2025-03-14T09:59:59.000Z',
+    });
+    expect(message(check([honest('a1'), backwards]))).toBe(
+      'sam.json cannot be right: attempt 2 (aisle) finishes at 2025-03-14T09:59:59.000Z, before it starts at 2025-03-14T10:00:00.000Z.',
+    );
+    const instant = honest('a3', {
+      startedAt: '2025-03-14T10:00:00.000Z',
+      updatedAt: '2025-03-14T10:00:00.000Z',
+    });
+    expect(check([instant]).ok).toBe(true);
+  });
+
+  it('refuses an attempt that finishes more than a day after the export, or after now', () => {
+    const later = new Date('2025-04-01T00:00:00.000Z');
+    // Exported 2025-03-14T17:00Z.
+    const late = honest('a1', { updatedAt: '2025-03-15T17:00:01.000Z' });
+    expect(message(check([late], { at: later }))).toBe(
+      'sam.json cannot be right: attempt 1 (aisle) finishes at 2025-03-15T17:00:01.000Z, more than a day after the file was exported (2025-03-14T17:00:00.000Z).',
+    );
+    expect(check([honest('a1', { updatedAt: '2025-03-15T17:00:00.000Z' })], { at: later }).ok).toBe(true);
+    // A file "exported" more than a day from now is refused as such.
+    expect(message(check([honest('a1')], { at: new Date('2025-03-13T16:00:00.000Z') }))).toBe(
+      'sam.json cannot be right: it says it was exported at 2025-03-14T17:00:00.000Z, more than a day from now.',
+    );
+    // Exported a little ahead of this clock (within the day): attempts are held to now plus a day.
+    const ahead = new Date('2025-03-14T10:00:00.000Z');
+    expect(check([honest('a1')], { at: ahead }).ok).toBe(true);
+    const beyond = honest('a2', { updatedAt: '2025-03-15T10:00:01.000Z' });
+    const file = { ...fileFor(sam, [beyond]), exportedAt: '2025-03-15T09:00:00.000Z' };
+    expect(checkResultsFile(file, 'sam.json', { now: ahead })).toBe(
+      'sam.json cannot be right: attempt 1 (aisle) finishes at 2025-03-15T10:00:01.000Z, more than a day after now.',
+    );
+  });
+
+  it('still refuses a percent outside 0–100 (the schema)', () => {
+    const file = JSON.parse(resultsJson(fileFor(sam, [honest('a1')]))) as ResultsFile;
+    (file.attempts[0]!.result.percent as Record<string, unknown>).res = -5;
+    expect(message(parseResultsFile(JSON.stringify(file), 'sam.json'))).toMatch(
+      /^sam\.json has an invalid value at attempts\[0\]\.result\.percent\.res: Too small/,
+    );
+  });
+
+  it('exports the size limit the dashboard checks before reading', () => {
+    expect(MAX_RESULTS_FILE_SIZE).toBe(50_000_000);
+    expect(message(parseResultsFile(`{"a":"${'x'.repeat(MAX_RESULTS_FILE_SIZE)}"}`, 'big.json'))).toBe(
+      'big.json is too large to be a results file.',
+    );
   });
 });

@@ -9,6 +9,8 @@ import {
   type ResultsFile,
 } from '../../src/storage/exchange.ts';
 import {
+  assessmentLabel,
+  assessmentStanding,
   axisDistributions,
   COHORT_CSV_HEADER,
   type CohortRow,
@@ -18,11 +20,19 @@ import {
   meetsMarks,
   needsHelp,
   passMarksFor,
+  SUGGESTION_RULE,
+  scenarioLabel,
   traineeHistory,
+  traineeLabels,
 } from '../../src/storage/insights.ts';
 import type { Attempt } from '../../src/storage/schema.ts';
 
-function story(id: string, title: string, pass?: PassMarks): StoryEntry {
+function story(
+  id: string,
+  title: string,
+  pass?: PassMarks,
+  difficulty: 'beginner' | 'intermediate' | 'advanced' = 'beginner',
+): StoryEntry {
   return {
     id,
     file: `stories/${id}.ink`,
@@ -31,7 +41,7 @@ function story(id: string, title: string, pass?: PassMarks): StoryEntry {
       title,
       summary: 'A scenario.',
       setting: 'aisle',
-      difficulty: 'beginner',
+      difficulty,
       minutes: 5,
       cast: [],
       ...(pass ? { pass } : {}),
@@ -180,17 +190,56 @@ describe('traineeHistory', () => {
     expect(all.weakest?.axis).toBe('de');
   });
 
-  it('suggests an unplayed catalog scenario first, the first in catalog order', () => {
+  it('suggests a played scenario below its pass mark on the weakest axis before an unplayed one', () => {
+    // aisle: de 10 is below its de mark of 70; phone and returns are not played.
     const h = traineeHistory([attempt('aisle', 1, { de: 10, own: 50, res: 50 })], CATALOG);
     expect(h.suggestion).toMatchObject({
-      storyId: 'phone',
-      title: 'The plan change',
+      storyId: 'aisle',
+      title: 'The wrong aisle',
       axis: 'de',
-      best: null,
+      best: 10,
+      mark: 70,
+      why: 'below-mark',
     });
     expect(h.suggestion?.reason).toBe(
-      'De-escalation is your weakest area, and you have not tried “The plan change” yet: it is a good next call to practise it on.',
+      'De-escalation is your weakest area; your best de-escalation score on “The wrong aisle” is 10%, below its pass mark of 70%.',
     );
+  });
+
+  it('uses the default mark as the bar where a scenario declares none', () => {
+    // phone declares no marks: de 59 is below the 60% to aim for.
+    const h = traineeHistory([attempt('phone', 1, { de: 59, own: 80, res: 80 })], CATALOG);
+    expect(h.suggestion).toMatchObject({
+      storyId: 'phone',
+      best: 59,
+      mark: DEFAULT_PASS_MARK,
+      why: 'below-mark',
+    });
+    expect(h.suggestion?.reason).toBe(
+      'De-escalation is your weakest area; your best de-escalation score on “The plan change” is 59%, below the 60% to aim for (it sets no pass marks).',
+    );
+  });
+
+  it('suggests an unplayed scenario when every played one is at its mark, the easiest first', () => {
+    const catalog = [
+      story('hard', 'Hard', undefined, 'advanced'),
+      AISLE,
+      story('mid', 'Middling', undefined, 'intermediate'),
+      story('easy', 'Easy', undefined, 'beginner'),
+    ];
+    // aisle is played and at its marks (de 70 ≥ 70): the unplayed beginner scenario comes next, even
+    // though an advanced one comes first in the catalog.
+    const h = traineeHistory([attempt('aisle', 1, { de: 70, own: 90, res: 90 })], catalog);
+    expect(h.suggestion).toMatchObject({ storyId: 'easy', best: null, why: 'unplayed' });
+    expect(h.suggestion?.reason).toBe(
+      'De-escalation is your weakest area, and you have not tried “Easy” yet: it is a good next call to practise it on.',
+    );
+    // Equal difficulty: catalog order.
+    const tie = traineeHistory(
+      [attempt('aisle', 1, { de: 70, own: 90, res: 90 })],
+      [AISLE, story('b', 'B', undefined, 'intermediate'), story('a', 'A', undefined, 'intermediate')],
+    );
+    expect(tie.suggestion?.storyId).toBe('b');
   });
 
   it('suggests the played scenario with the lowest best on the weakest axis when all are played', () => {
@@ -203,11 +252,23 @@ describe('traineeHistory', () => {
       ],
       CATALOG,
     );
-    // The weakest by recent average is de; bests: aisle 65, phone 45, returns 55.
+    // The weakest by recent average is de; bests: aisle 65 (mark 70), phone 45, returns 55 (mark 60).
     expect(h.weakest?.axis).toBe('de');
-    expect(h.suggestion).toMatchObject({ storyId: 'phone', best: 45 });
+    expect(h.suggestion).toMatchObject({ storyId: 'phone', best: 45, why: 'below-mark' });
+  });
+
+  it('falls back to the lowest best when every scenario is played and at its mark', () => {
+    const h = traineeHistory(
+      [
+        attempt('aisle', 1, { de: 95, own: 90, res: 90 }),
+        attempt('phone', 2, { de: 80, own: 90, res: 90 }),
+        attempt('returns', 3, { de: 85, own: 90, res: 90 }),
+      ],
+      CATALOG,
+    );
+    expect(h.suggestion).toMatchObject({ storyId: 'phone', best: 80, why: 'lowest' });
     expect(h.suggestion?.reason).toBe(
-      'De-escalation is your weakest area, and “The plan change” is where your best de-escalation score is lowest (45%).',
+      'De-escalation is your weakest area, and “The plan change” is where your best de-escalation score is lowest (80%).',
     );
   });
 
@@ -227,12 +288,114 @@ describe('traineeHistory', () => {
   it('words the reason for a one-scenario catalog, and has no suggestion with an empty catalog', () => {
     const one = traineeHistory([attempt('aisle', 1, { de: 80, own: 42.4, res: 80 })], [AISLE]);
     expect(one.suggestion?.reason).toBe(
-      'Ownership is your weakest area; your best ownership score on “The wrong aisle” is 42%.',
+      'Ownership is your weakest area; your best ownership score on “The wrong aisle” is 42%, below its pass mark of 50%.',
+    );
+    const at = traineeHistory([attempt('aisle', 1, { de: 80, own: 52, res: 80 })], [AISLE]);
+    expect(at.suggestion?.reason).toBe(
+      'Ownership is your weakest area; your best ownership score on “The wrong aisle” is 52%.',
     );
     const none = traineeHistory([attempt('aisle', 1, { de: 80, own: 40, res: 80 })], []);
     expect(none.weakest?.axis).toBe('own');
     expect(none.suggestion).toBeNull();
     expect(none.scenarios[0]!.title).toBe('aisle');
+  });
+
+  it('states the rule in one sentence', () => {
+    expect(SUGGESTION_RULE).toBe(
+      'We suggest a scenario you have played where your best score in your weakest area is below its pass mark (60% where it sets none), lowest first; then one you have not tried, easiest first; otherwise the one where that best is lowest.',
+    );
+  });
+
+  it('judges each assessment point from its percents, not from the flag it recorded', () => {
+    const flagged = attempt('aisle', 1, { de: 90, own: 90, res: 90 }, { mode: 'assessment' });
+    flagged.result!.passed = false;
+    const claimed = attempt('aisle', 2, { de: 10, own: 10, res: 10 }, { mode: 'assessment' });
+    claimed.result!.passed = true;
+    const unmarked = attempt('phone', 3, { de: 90, own: 90, res: 90 }, { mode: 'assessment' });
+    unmarked.result!.passed = true;
+    const h = traineeHistory([flagged, claimed, unmarked], CATALOG);
+    expect(h.scenarios[0]!.points.map((p) => p.passed)).toEqual([true, false]);
+    expect(h.scenarios[1]!.points[0]!.passed).toBeUndefined();
+  });
+});
+
+// ---- Passed ----
+
+describe('assessmentStanding', () => {
+  const marks = { de: 70, own: 50, res: 60 };
+  const at = (mode: 'practice' | 'assessment', percent: P, status?: string) => ({
+    mode,
+    ...(status === undefined ? {} : { status }),
+    result: { percent },
+  });
+
+  it('is no-marks without declared marks, whatever the attempts (no default mark)', () => {
+    expect(assessmentStanding([], undefined)).toBe('no-marks');
+    expect(assessmentStanding([at('assessment', { de: 100, own: 100, res: 100 })], undefined)).toBe(
+      'no-marks',
+    );
+    expect(assessmentStanding([at('assessment', { de: 0, own: 0, res: 0 })], undefined)).toBe('no-marks');
+  });
+
+  it('is not-taken with no finished assessment: practice and unfinished attempts do not count', () => {
+    expect(assessmentStanding([], marks)).toBe('not-taken');
+    expect(
+      assessmentStanding(
+        [
+          at('practice', { de: 100, own: 100, res: 100 }),
+          at('assessment', { de: 100, own: 100, res: 100 }, 'in-progress'),
+          at('assessment', { de: 100, own: 100, res: 100 }, 'abandoned'),
+          { mode: 'assessment' as const, status: 'finished' },
+        ],
+        marks,
+      ),
+    ).toBe('not-taken');
+  });
+
+  it('is passed when one assessment met every mark, and stays passed after a later miss', () => {
+    expect(assessmentStanding([at('assessment', { de: 70, own: 50, res: 60 }, 'finished')], marks)).toBe(
+      'passed',
+    );
+    expect(
+      assessmentStanding(
+        [
+          at('assessment', { de: 60, own: 90, res: 90 }),
+          at('assessment', { de: 80, own: 60, res: 60 }),
+          at('assessment', { de: 10, own: 10, res: 10 }),
+        ],
+        marks,
+      ),
+    ).toBe('passed');
+  });
+
+  it('is not-yet when assessed but no attempt met every mark at once', () => {
+    // Each axis was met by some attempt, but never all in the same one.
+    expect(
+      assessmentStanding(
+        [at('assessment', { de: 90, own: 40, res: 90 }), at('assessment', { de: 60, own: 90, res: 90 })],
+        marks,
+      ),
+    ).toBe('not-yet');
+  });
+
+  it('ignores a passed flag an attempt recorded', () => {
+    const liar = {
+      mode: 'assessment' as const,
+      result: { percent: { de: 1, own: 1, res: 1 }, passed: true },
+    };
+    expect(assessmentStanding([liar], marks)).toBe('not-yet');
+    const modest = {
+      mode: 'assessment' as const,
+      result: { percent: { de: 99, own: 99, res: 99 }, passed: false },
+    };
+    expect(assessmentStanding([modest], marks)).toBe('passed');
+  });
+
+  it('has words for every standing', () => {
+    expect(assessmentLabel('passed')).toBe('passed');
+    expect(assessmentLabel('not-yet')).toBe('not yet');
+    expect(assessmentLabel('not-taken')).toBe('');
+    expect(assessmentLabel('no-marks')).toBe('No pass marks');
   });
 });
 
@@ -323,28 +486,58 @@ describe('cohortTable', () => {
       marks: { de: 70, own: 50, res: 60 },
       marksDeclared: true,
     });
-    expect(rows[2]).toMatchObject({ assessment: 'none', assessments: 0, marksDeclared: false });
+    expect(ann.passedAt).toBeUndefined();
+    expect(rows[1]).toMatchObject({ assessment: 'not-yet', assessments: 1 });
+    // phone declares no pass marks: nothing to pass, however well it went.
+    expect(rows[2]).toMatchObject({ assessment: 'no-marks', assessments: 0, marksDeclared: false });
+    expect(rows[2]!.pass).toBeUndefined();
     expect(rows[2]!.assessmentAt).toBeUndefined();
   });
 
-  it('takes pass or not yet from what the attempt recorded, before judging it against the marks', () => {
+  it('judges the assessment from the percents against declared marks, never a recorded flag or a default', () => {
     const cohort = cohortOf(
       file('t1', 'Ann', [
+        // phone and returns declare no marks: 'no-marks', even with a recorded pass or a score over 60.
         exported('phone', 1, { de: 10, own: 10, res: 10 }, { mode: 'assessment' }),
         exported('returns', 1, { de: 65, own: 65, res: 65 }, { mode: 'assessment' }),
+        // aisle (de 70, own 50, res 60): recorded as passed, but de 20 is below 70.
+        exported('aisle', 1, { de: 20, own: 90, res: 90 }, { mode: 'assessment' }),
       ]),
     );
-    cohort.trainees[0]!.attempts[0]!.result.passed = true;
+    for (const a of cohort.trainees[0]!.attempts) a.result.passed = true;
     const rows = cohortTable(cohort, CATALOG);
-    expect(rows.find((r) => r.storyId === 'phone')?.assessment).toBe('passed');
-    expect(rows.find((r) => r.storyId === 'returns')?.assessment).toBe('passed');
-    const low = cohortTable(
+    expect(rows.map((r) => [r.storyId, r.assessment])).toEqual([
+      ['aisle', 'not-yet'],
+      ['phone', 'no-marks'],
+      ['returns', 'no-marks'],
+    ]);
+  });
+
+  it('stays passed after a later miss, and says when it was first passed', () => {
+    const rows = cohortTable(
       cohortOf(
-        file('t1', 'Ann', [exported('returns', 1, { de: 59, own: 65, res: 65 }, { mode: 'assessment' })]),
+        file('t1', 'Ann', [
+          exported('aisle', 1, { de: 60, own: 90, res: 90 }, { mode: 'assessment' }),
+          exported('aisle', 2, { de: 75, own: 55, res: 60 }, { mode: 'assessment' }),
+          exported('aisle', 3, { de: 90, own: 90, res: 90 }, { mode: 'assessment' }),
+          exported('aisle', 4, { de: 10, own: 10, res: 10 }, { mode: 'assessment' }),
+          exported('aisle', 5, { de: 100, own: 100, res: 100 }),
+        ]),
       ),
       CATALOG,
     );
-    expect(low[0]!.assessment).toBe('not-yet');
+    expect(rows[0]).toMatchObject({
+      assessment: 'passed',
+      passedAt: '2025-03-14T09:02:00.000Z',
+      assessmentAt: '2025-03-14T09:04:00.000Z',
+      assessments: 4,
+      pass: { de: 70, own: 50, res: 60 },
+    });
+    const never = cohortTable(
+      cohortOf(file('t1', 'Ann', [exported('aisle', 1, { de: 100, own: 100, res: 100 })])),
+      CATALOG,
+    );
+    expect(never[0]!.assessment).toBe('not-taken');
   });
 
   it('does not count a file imported twice', () => {
@@ -367,10 +560,11 @@ describe('cohortTable', () => {
       ),
       CATALOG,
     );
-    expect(rows.map((r) => [r.storyId, r.title, r.inCatalog, r.marks.de])).toEqual([
-      ['returns', 'The late return', true, 60],
-      ['gone', 'gone', false, 60],
+    expect(rows.map((r) => [r.storyId, r.title, r.inCatalog, r.marks.de, scenarioLabel(r)])).toEqual([
+      ['returns', 'The late return', true, 60, 'The late return'],
+      ['gone', 'gone', false, 60, 'gone (not in this game)'],
     ]);
+    expect(cohortTableCsv(rows, { bom: false }).split('\r\n')[2]).toMatch(/^Ann,gone \(not in this game\),/);
   });
 
   it('handles a large cohort quickly', () => {
@@ -398,7 +592,8 @@ describe('cohortTable', () => {
 function row(over: Partial<CohortRow>): CohortRow {
   return {
     traineeId: 't1',
-    traineeName: 'Ann',
+    traineeName: over.traineeName ?? 'Ann',
+    traineeLabel: over.traineeName ?? 'Ann',
     storyId: 'aisle',
     title: 'The wrong aisle',
     inCatalog: true,
@@ -410,7 +605,7 @@ function row(over: Partial<CohortRow>): CohortRow {
     marks: { de: 60, own: 60, res: 60 },
     marksDeclared: false,
     assessments: 0,
-    assessment: 'none',
+    assessment: 'not-taken',
     ...over,
   };
 }
@@ -472,8 +667,8 @@ describe('needsHelp', () => {
       ['de', 20],
     ]);
     expect(ann.axes[0]!.scenarios).toEqual([
-      { storyId: 'aisle', title: 'The wrong aisle', latest: 30, mark: 60, below: 30 },
-      { storyId: 'phone', title: 'The plan change', latest: 59, mark: 60, below: 1 },
+      { storyId: 'aisle', title: 'The wrong aisle', latest: 30, mark: 60, declared: false, below: 30 },
+      { storyId: 'phone', title: 'The plan change', latest: 59, mark: 60, declared: false, below: 1 },
     ]);
     expect(ann.axes[1]!.scenarios.map((s) => s.storyId)).toEqual(['phone', 'aisle']);
   });
@@ -507,21 +702,30 @@ describe('cohortTableCsv', () => {
         assessments: 2,
         assessment: 'not-yet',
       }),
-      row({ traineeName: 'Bo', assessment: 'passed', assessments: 1 }),
+      row({
+        traineeName: 'Bo',
+        assessment: 'passed',
+        assessments: 1,
+        passedAt: '2025-03-13T10:00:00.000Z',
+      }),
+      row({ traineeName: 'Cy', assessment: 'no-marks', assessments: 1 }),
     ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(COHORT_CSV_HEADER.join(','));
     expect(lines[0]).toBe(
-      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Latest assessment',
+      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at',
     );
-    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet');
-    expect(lines[2]).toBe('Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed');
+    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,');
+    expect(lines[2]).toBe(
+      'Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z',
+    );
+    expect(lines[3]).toBe('Cy,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,');
     expect(
       cohortTableCsv([row({})])
         .split('\r\n')[1]!
-        .endsWith(',0,'),
+        .endsWith(',0,,'),
     ).toBe(true);
     expect(cohortTableCsv([], { bom: false })).toBe(`${COHORT_CSV_HEADER.join(',')}\r\n`);
   });
@@ -539,5 +743,74 @@ describe('cohortTableCsv', () => {
     expect(lines[1]!.startsWith(`"'=HYPERLINK(""x"")","Refund, ""fast""",`)).toBe(true);
     expect(csv).toContain(`'-1+2,"two\nlines",`);
     expect(lines.some((l) => l.startsWith("'@SUM(A1),'+44 line,"))).toBe(true);
+  });
+});
+
+describe('trainees who share a name', () => {
+  const priyaA = 'a1b2c3d4-0000-4000-8000-000000000001';
+  const priyaB = 'f9e8d7c6-0000-4000-8000-000000000002';
+  const twoPriyas = () =>
+    cohortOf(
+      file(priyaA, 'Priya Shah', [exported('aisle', 1, { de: 10, own: 90, res: 90 })]),
+      file(priyaB, 'priya shah', [exported('aisle', 2, { de: 20, own: 90, res: 90 })]),
+      file('t3', 'Sam', [exported('aisle', 3, { de: 90, own: 90, res: 90 })]),
+    );
+
+  it('labels them apart by the start of their id, case ignored; others keep their name', () => {
+    const labels = traineeLabels(twoPriyas().trainees);
+    expect(labels.get(priyaA)).toBe('Priya Shah · a1b2');
+    expect(labels.get(priyaB)).toBe('priya shah · f9e8');
+    expect(labels.get('t3')).toBe('Sam');
+    // The same cohort, in any order, gives the same labels.
+    expect(traineeLabels([...twoPriyas().trainees].reverse())).toEqual(labels);
+  });
+
+  it('uses as much of the id as it takes to tell them apart', () => {
+    const labels = traineeLabels([
+      { trainee: { id: 'abcd-1', name: 'Jo' } },
+      { trainee: { id: 'abcd-2', name: 'JO' } },
+      { trainee: { id: 't1', name: 'Al' } },
+      { trainee: { id: 't10', name: 'al' } },
+    ]);
+    expect([...labels.values()]).toEqual(['Jo · abcd-1', 'JO · abcd-2', 'Al · t1', 'al · t10']);
+  });
+
+  it('shows them apart in the table, the help list and the CSV', () => {
+    const rows = cohortTable(twoPriyas(), CATALOG);
+    expect(rows.map((r) => r.traineeLabel)).toEqual(['Priya Shah · a1b2', 'priya shah · f9e8', 'Sam']);
+    expect(rows.map((r) => r.traineeName)).toEqual(['Priya Shah', 'priya shah', 'Sam']);
+    const help = needsHelp(rows);
+    expect(help.map((e) => [e.traineeId, e.traineeLabel])).toEqual([
+      [priyaA, 'Priya Shah · a1b2'],
+      [priyaB, 'priya shah · f9e8'],
+    ]);
+    const csv = cohortTableCsv(rows, { bom: false }).split('\r\n');
+    expect(csv[1]).toMatch(/^Priya Shah · a1b2,/);
+    expect(csv[2]).toMatch(/^priya shah · f9e8,/);
+    expect(csv[3]).toMatch(/^Sam,/);
+  });
+
+  it('says so when the second one is imported', () => {
+    const one = mergeCohort(
+      emptyCohort(),
+      file(priyaA, 'Priya Shah', [exported('aisle', 1, { de: 10, own: 90, res: 90 })]),
+    );
+    expect(one.namesakes).toBe(1);
+    expect(one.message).toBe('1 new attempt for Priya Shah.');
+    const two = mergeCohort(
+      one.cohort,
+      file(priyaB, 'Priya Shah', [exported('aisle', 2, { de: 10, own: 90, res: 90 })]),
+    );
+    expect(two.namesakes).toBe(2);
+    expect(two.message).toBe(
+      '1 new attempt for Priya Shah. Two different trainees are called Priya Shah: they are shown apart.',
+    );
+    // The same trainee again (same id) is not a namesake.
+    const again = mergeCohort(
+      one.cohort,
+      file(priyaA, 'Priya Shah', [exported('aisle', 3, { de: 10, own: 90, res: 90 })]),
+    );
+    expect(again.namesakes).toBe(1);
+    expect(again.message).not.toMatch(/shown apart/);
   });
 });
