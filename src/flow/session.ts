@@ -29,6 +29,8 @@ export interface RunProgress {
   notes: { step: number; facts: string[]; text: string }[];
   /** The line on screen is a call the trainee had already picked up (not still ringing). */
   answered?: boolean;
+  /** Call notes being written and not yet saved. */
+  draft?: NotesDraft;
 }
 
 export type Screen =
@@ -69,7 +71,19 @@ export type Next =
   | { kind: 'choices'; choices: ChoiceOption[] }
   | { kind: 'end' }
   /** The call is over: the rep writes notes before anything else happens. */
-  | { kind: 'notes'; label: string; facts: readonly Fact[] };
+  | {
+      kind: 'notes';
+      label: string;
+      facts: readonly Fact[];
+      /** What the rep had ticked and typed before a reload. */
+      draft?: NotesDraft;
+    };
+
+/** Call notes being written: kept with the run so a reload does not lose them. */
+export interface NotesDraft {
+  facts: string[];
+  text: string;
+}
 
 export interface Beat {
   line: StoryLine;
@@ -99,6 +113,8 @@ export interface SessionEvents {
   };
   /** A run reached its ending; the debrief is about to show. */
   finished: { entry: StoryEntry; mode: Mode; debrief: Debrief; verdict?: Verdict };
+  /** The rep is writing call notes: the draft changed (saved with the run). */
+  drafted: NotesDraft;
   /** Art and stories loading: 0…1, then `ready`. */
   loading: { progress: number };
   ready: undefined;
@@ -117,6 +133,7 @@ export class GameSession {
   private _ready = false;
   /** The notes line on screen still waits for the rep's notes. */
   private notesPending = false;
+  private notesDraft: NotesDraft | undefined;
   private ringing = false;
   /** A scenario picked before loading finished: started as soon as it has. */
   private pendingStart:
@@ -160,6 +177,7 @@ export class GameSession {
       linesAfterLastChoice: countLinesSinceLastChoice(runner),
       notes: runner.notesLog.map((n) => ({ step: n.step, facts: [...n.facts], text: n.text })),
       answered: this._beat?.line.marks.call !== undefined && !this.ringing,
+      draft: this.notesPending ? this.notesDraft : undefined,
     };
   }
 
@@ -249,6 +267,7 @@ export class GameSession {
     this.previous = undefined;
     this.ringing = false;
     this.notesPending = false;
+    this.notesDraft = undefined;
     this.setScreen({ name: 'playing', entry, mode, earlier: [] });
     this.events.emit('started', { entry, mode, how: 'new' });
     this.advance();
@@ -284,6 +303,7 @@ export class GameSession {
     this.previous = undefined;
     const last = lines[lines.length - 1];
     this.ringing = last?.marks.call !== undefined && !progress.answered;
+    this.notesDraft = progress.draft && { facts: [...progress.draft.facts], text: progress.draft.text };
     this.notesPending =
       last?.marks.notes !== undefined && !runner.notesLog.some((n) => n.step === runner.path.length);
     const said = runner.history.flatMap((e) => (e.kind === 'line' ? [e.line] : []));
@@ -349,6 +369,7 @@ export class GameSession {
     this.runner = fresh;
     this.ringing = false;
     this.notesPending = false;
+    this.notesDraft = undefined;
     this.setScreen({
       name: 'playing',
       entry: screen.entry,
@@ -379,6 +400,7 @@ export class GameSession {
     }
     this.ringing = line.marks.call !== undefined;
     this.notesPending = line.marks.notes !== undefined;
+    this.notesDraft = undefined;
     this.showBeat(line, false);
   }
 
@@ -391,12 +413,22 @@ export class GameSession {
     return true;
   }
 
+  /** Notes being written (every tick and keystroke, debounced by the form): kept with the run. */
+  draftNotes(facts: readonly string[], text: string): void {
+    if (!this.notesPending) return;
+    this.notesDraft = { facts: [...facts], text: text.slice(0, 2000) };
+    const beat = this._beat;
+    if (beat?.next.kind === 'notes') this._beat = { ...beat, next: { ...beat.next, draft: this.notesDraft } };
+    this.events.emit('drafted', this.notesDraft);
+  }
+
   /** The rep's call notes: the facts they picked and what they typed. Then the story goes on. */
   writeNotes(facts: readonly string[], text: string): boolean {
     const beat = this._beat;
     if (!this.notesPending || !beat || !this.runner) return false;
     this.runner.writeNotes(facts, text);
     this.notesPending = false;
+    this.notesDraft = undefined;
     this.showBeat(beat.line, true);
     return true;
   }
@@ -456,7 +488,12 @@ export class GameSession {
   private showBeat(line: StoryLine, replayed: boolean): void {
     const state = this.runner?.state;
     const next: Next = this.notesPending
-      ? { kind: 'notes', label: line.marks.notes ?? '', facts: this.entry?.metadata.facts ?? [] }
+      ? {
+          kind: 'notes',
+          label: line.marks.notes ?? '',
+          facts: this.entry?.metadata.facts ?? [],
+          ...(this.notesDraft ? { draft: this.notesDraft } : {}),
+        }
       : state?.kind === 'awaiting-choice'
         ? { kind: 'choices', choices: state.choices }
         : state?.kind === 'running'

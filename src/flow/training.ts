@@ -127,6 +127,7 @@ export class Training {
         this.onStarted(entry, mode, how, resumeOf),
       ),
       session.events.on('beat', () => this.saveNow()),
+      session.events.on('drafted', () => this.saveNow()),
       session.events.on('finished', ({ debrief, verdict }) => {
         const progress = this.session.progress;
         const result = resultFromDebrief(debrief, verdict?.passed);
@@ -292,6 +293,7 @@ export class Training {
         linesAfterLastChoice: attempt.linesAfterLastChoice,
         notes: attempt.notes.map((n) => ({ ...n, facts: [...n.facts] })),
         answered: attempt.answered,
+        draft: attempt.draft,
       },
       attempt.id,
     );
@@ -456,6 +458,7 @@ function toProgress(run: RunProgress): Progress {
     notes: run.notes,
     // Always written: a save replaces the last one field by field.
     answered: run.answered ?? false,
+    ...(run.draft ? { draft: { facts: [...run.draft.facts], text: run.draft.text } } : {}),
   };
 }
 

@@ -378,7 +378,17 @@ export class Store {
     saveProgress: (id, progress, writer) =>
       this.exclusive(async () => {
         const p = checked('saveProgress', ProgressSchema, progress);
-        return this.update('saveProgress', id, (a) => ({ ...a, ...p }), writer);
+        return this.update(
+          'saveProgress',
+          id,
+          (a) => {
+            // A save replaces the last one: notes no longer being written leave no draft behind.
+            const next: Record<string, unknown> = { ...a, ...p };
+            if (p.draft === undefined) delete next.draft;
+            return next;
+          },
+          writer,
+        );
       }),
     finish: (id, result, progress, writer) =>
       this.exclusive(async () => {

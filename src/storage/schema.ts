@@ -50,6 +50,8 @@ export const ProgressSchema = z.object({
   notes: z.array(NoteSchema).max(1000),
   /** The line on screen is a ringing phone the trainee had already picked up. */
   answered: z.boolean().optional(),
+  /** Call notes being written when the run was last saved (ticked fact keys and text). */
+  draft: z.object({ facts: z.array(z.string().max(100)).max(100), text: z.string().max(2000) }).optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

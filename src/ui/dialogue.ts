@@ -37,6 +37,8 @@ export interface DialogueOptions {
   onChoose: (index: number) => void;
   onPickUp: () => void;
   onNotes: (facts: string[], text: string) => void;
+  /** The notes being written changed (ticks, typing). */
+  onNotesDraft: (facts: string[], text: string) => void;
   /** Back to the menu; the run is saved and offered back there. */
   onLeave: () => void;
 }
@@ -46,10 +48,18 @@ function notesForm(
   label: string,
   facts: readonly Fact[],
   onSave: (facts: string[], text: string) => void,
+  draft: { facts: readonly string[]; text: string } | undefined,
+  onDraft: (facts: string[], text: string) => void,
 ): HTMLElement {
   const form = h('form', { class: 'notes-form', 'aria-labelledby': 'notes-title' });
   const boxes = facts.map((fact) => {
-    const box = h('input', { type: 'checkbox', name: 'fact', value: fact.key, id: `fact-${fact.key}` });
+    const box = h('input', {
+      type: 'checkbox',
+      name: 'fact',
+      value: fact.key,
+      id: `fact-${fact.key}`,
+      checked: draft?.facts.includes(fact.key),
+    });
     form.append(h('label', { class: 'fact', for: `fact-${fact.key}` }, box, text('span', fact.text)));
     return box;
   });
@@ -65,8 +75,18 @@ function notesForm(
     text('p', 'The next person to pick this up will only know what you write here.', { class: 'hint' }),
   );
   form.append(h('label', { class: 'notes-label', for: 'notes-text' }, 'Your notes'), area, save);
+  if (draft) area.value = draft.text;
+  // Every tick and keystroke is kept with the run (a reload must not lose half-written notes).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const picked = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  form.addEventListener('change', () => onDraft(picked(), area.value));
+  area.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onDraft(picked(), area.value), 400);
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    clearTimeout(timer);
     onSave(
       boxes.filter((b) => b.checked).map((b) => b.value),
       area.value,
@@ -231,7 +251,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
       actions.append(continueButton);
       continueButton.focus({ preventScroll: true });
     } else if (next.kind === 'notes') {
-      actions.append(notesForm(next.label, next.facts, options.onNotes));
+      actions.append(notesForm(next.label, next.facts, options.onNotes, next.draft, options.onNotesDraft));
     } else if (next.kind === 'choices') {
       const list = h('ol', { class: 'choices', 'aria-label': 'Your response' });
       next.choices.forEach((choice, i) => {

@@ -137,6 +137,7 @@ export function mountOverlay(
           onChoose: (i) => session.choose(i),
           onPickUp: () => session.pickUp(),
           onNotes: (facts, notes) => session.writeNotes(facts, notes),
+          onNotesDraft: (facts, notes) => session.draftNotes(facts, notes),
           onLeave: () => leaveRun(),
         });
         desk =

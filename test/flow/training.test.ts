@@ -53,6 +53,7 @@ function moment(v: Visit) {
         ? screen.earlier.map((l) => l.text)
         : [...new Set(v.driver.beats.map((b) => b.line))].slice(0, -1).map((l) => l.text),
     mode: screen.name === 'playing' ? screen.mode : undefined,
+    draft: beat.next.kind === 'notes' ? beat.next.draft : undefined,
   };
 }
 
@@ -110,11 +111,16 @@ describe('a run that lasts', () => {
     const first = await visit(factory);
     await first.training.play('plan-change');
     const path = [2, 3, 0, 1, 0, 2, 0, 0, 1, 0, 1];
-    const seen = { ringing: 0, notes: 0, afterNotes: 0 };
+    const seen = { ringing: 0, notes: 0, afterNotes: 0, drafts: 0 };
     for (let i = 0; i < 400 && first.driver.screen.name === 'playing'; i++) {
-      const beat = first.driver.session.beat as Beat;
+      let beat = first.driver.session.beat as Beat;
+      if (beat.next.kind === 'notes') {
+        // Half-written notes survive a reload too.
+        first.driver.session.draftNotes([beat.next.facts[0]?.key ?? ''], 'Grace wants line 3 on the Black');
+        beat = first.driver.session.beat as Beat;
+      }
       const interesting = beat.ringing || beat.next.kind === 'notes' || beat.desk.crm.length > 0;
-      if (interesting && i % 3 === 0) {
+      if (interesting && (i % 3 === 0 || beat.next.kind === 'notes')) {
         await first.training.flush();
         const before = moment(first);
         const again = await visit(factory);
@@ -124,6 +130,7 @@ describe('a run that lasts', () => {
         again.store.close();
         if (beat.ringing) seen.ringing++;
         if (beat.next.kind === 'notes') seen.notes++;
+        if (before.draft) seen.drafts++;
         if (beat.desk.crm.length) seen.afterNotes++;
       }
       step(first, path);
@@ -132,6 +139,7 @@ describe('a run that lasts', () => {
     expect(seen.ringing).toBeGreaterThan(0);
     expect(seen.notes).toBeGreaterThan(0);
     expect(seen.afterNotes).toBeGreaterThan(0);
+    expect(seen.drafts).toBeGreaterThan(0);
   });
 
   it('keeps a run whose scenario changed: its debrief on the old version, or start again', async () => {
