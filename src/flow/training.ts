@@ -7,6 +7,7 @@
 import type { StoryEntry } from '../authoring/catalog.ts';
 import type { ScoreBounds } from '../engine/scoring.ts';
 import type { Cohort } from '../storage/exchange.ts';
+import { assessmentStanding, type Standing } from '../storage/insights.ts';
 import type { Attempt, AttemptResult, Profile, Progress } from '../storage/schema.ts';
 
 /** A save refused because the attempt is no longer this page's (see `AttemptConflict` in db.ts). */
@@ -84,8 +85,11 @@ export interface Unfinished {
 
 export interface ScenarioStatus {
   entry: StoryEntry;
-  /** Assessment on this scenario: passed at least once, taken but not passed yet, or never taken. */
-  assessment: 'passed' | 'not-yet' | 'not-taken';
+  /**
+   * Assessment on this scenario (the same rule as the trainer's dashboard): passed at least once,
+   * taken but not passed yet, never taken, or the scenario sets no pass marks.
+   */
+  assessment: Standing;
   finished: number;
   unfinished?: Unfinished;
 }
@@ -202,17 +206,12 @@ export class Training {
     const attempts = profile ? await this.store.attempts.forProfile(profile.id) : [];
     return this.session.stories.map((entry) => {
       const mine = attempts.filter((a) => a.storyId === entry.id);
-      const assessed = mine.filter((a) => a.status === 'finished' && a.mode === 'assessment');
       const open = mine
         .filter((a) => a.status === 'in-progress')
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
       return {
         entry,
-        assessment: assessed.some((a) => a.result?.passed)
-          ? 'passed'
-          : assessed.length
-            ? 'not-yet'
-            : 'not-taken',
+        assessment: assessmentStanding(mine, entry.metadata.pass),
         finished: mine.filter((a) => a.status === 'finished').length,
         unfinished: open && {
           attempt: open,

@@ -252,6 +252,7 @@ const STANDING: Record<ScenarioStatus['assessment'], string> = {
   passed: 'Passed',
   'not-yet': 'Not yet passed',
   'not-taken': 'Assessment not taken',
+  'no-marks': 'No pass marks',
 };
 
 function scenarioList(model: MenuModel, actions: MenuActions): HTMLElement {
