@@ -167,7 +167,10 @@ function traineeBar(trainee: Profile, actions: MenuActions): HTMLElement {
 
 function resumeCard(entry: StoryEntry, run: Unfinished, actions: MenuActions): HTMLElement {
   const when = relativeTime(run.attempt.updatedAt);
-  const decisions = `${run.decisions} ${run.decisions === 1 ? 'decision' : 'decisions'} in`;
+  const decisions =
+    run.decisions === 0
+      ? 'before your first decision'
+      : `${run.decisions} ${run.decisions === 1 ? 'decision' : 'decisions'} in`;
   const mode = run.attempt.mode === 'assessment' ? 'assessment' : 'practice';
   const card = h('div', {
     class: `resume-card ${run.status}`,
@@ -201,7 +204,7 @@ function resumeCard(entry: StoryEntry, run: Unfinished, actions: MenuActions): H
     card.append(
       text(
         'p',
-        `You were ${decisions} “${entry.metadata.title}” (${mode}, ${when}) when the scenario was updated, so that run cannot carry on. It is kept: look back at what you did, or start again on the new version.`,
+        `“${entry.metadata.title}” was updated after you started it (${mode}, ${decisions}, last played ${when}), so that run cannot carry on. It is kept: look back at what you did, or start again on the new version.`,
       ),
     );
     const review = h('button', { type: 'button' }, 'See its debrief');
