@@ -37,6 +37,10 @@ export interface TrainingStore {
   profiles: {
     list(): Promise<Profile[]>;
     create(name: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }>;
+    rename(
+      id: string,
+      name: string,
+    ): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }>;
     lastUsed(): Promise<Profile | undefined>;
     setLastUsed(id: string): Promise<void>;
   };
@@ -186,6 +190,18 @@ export class Training {
     const made = await this.store.profiles.create(name);
     if (made.ok) await this.select(made.profile);
     return made;
+  }
+
+  /** Corrects the playing trainee's name (a typo on a shared PC); their attempts stay theirs. */
+  async rename(name: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }> {
+    const profile = this._profile;
+    if (!profile) return { ok: false, message: 'Pick who is training first.' };
+    const renamed = await this.store.profiles.rename(profile.id, name);
+    if (renamed.ok) {
+      this._profile = renamed.profile;
+      this.events.emit('profile', renamed.profile);
+    }
+    return renamed;
   }
 
   async select(profile: Profile): Promise<void> {

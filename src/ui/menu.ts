@@ -33,6 +33,8 @@ export interface MenuActions {
   /** Resolves to a message when the name cannot be used. */
   createProfile(name: string): Promise<string | undefined>;
   switchTrainee(): void;
+  /** Resolves to a message when the name cannot be used. */
+  renameTrainee(name: string): Promise<string | undefined>;
   setMode(mode: Mode): void;
   play(storyId: string): void;
   /** Abandons (keeps, marked abandoned) the scenario's unfinished runs and starts afresh. */
@@ -157,12 +159,64 @@ function traineeBar(trainee: Profile, actions: MenuActions): HTMLElement {
   change.addEventListener('click', actions.switchTrainee, { once: true });
   const progress = h('button', { type: 'button', class: 'progress-button' }, 'Your progress');
   progress.addEventListener('click', actions.history, { once: true });
-  return h(
+  const rename = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, 'Fix name');
+  const bar = h(
     'div',
     { class: 'trainee-bar' },
     h('p', { class: 'trainee-name' }, 'Training as ', text('strong', trainee.name)),
-    h('div', { class: 'trainee-actions' }, progress, change),
+    h('div', { class: 'trainee-actions' }, progress, rename, change),
   );
+  rename.addEventListener('click', () => {
+    if (bar.querySelector('form')) return;
+    rename.setAttribute('aria-expanded', 'true');
+    const input = h('input', {
+      id: 'rename-trainee',
+      type: 'text',
+      value: trainee.name,
+      maxlength: 80,
+      autocomplete: 'off',
+      'aria-describedby': 'rename-error',
+    });
+    const error = h('p', { id: 'rename-error', class: 'field-error', 'aria-live': 'polite' });
+    const cancel = h('button', { type: 'button' }, 'Cancel');
+    const form = h(
+      'form',
+      { class: 'new-trainee rename' },
+      h('label', { for: 'rename-trainee' }, 'Your name as it should appear to your trainer'),
+      h(
+        'div',
+        { class: 'field-row' },
+        input,
+        h('button', { type: 'submit', class: 'primary' }, 'Save'),
+        cancel,
+      ),
+      error,
+    );
+    const close = () => {
+      form.remove();
+      rename.setAttribute('aria-expanded', 'false');
+      rename.focus();
+    };
+    cancel.addEventListener('click', close);
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close();
+      }
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void actions.renameTrainee(input.value).then((problem) => {
+        if (!problem) return;
+        error.textContent = problem;
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+      });
+    });
+    bar.append(form);
+    input.select();
+  });
+  return bar;
 }
 
 function resumeCard(entry: StoryEntry, run: Unfinished, actions: MenuActions): HTMLElement {

@@ -269,6 +269,12 @@ export function mountOverlay(
       return made.ok ? undefined : made.message;
     },
     switchTrainee: () => training.signOut(),
+    renameTrainee: async (name) => {
+      const renamed = await training.rename(name);
+      if (!renamed.ok) return renamed.message;
+      notify(`Your name is now ${renamed.profile.name}.`, 'info');
+      return undefined;
+    },
     setMode: (mode) => {
       training.setMode(mode);
       if (screen.name === 'menu') renderMenuScreen(screen);

@@ -245,6 +245,12 @@ describe('progress that lasts', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await signIn(page, 'Ana Lima');
+    // A typo in a name is fixed in place; the trainee stays signed in.
+    await page.getByRole('button', { name: 'Fix name' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'rename-trainee');
+    await page.keyboard.type('Ana Lima Costa');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.trainee-name strong:text-is("Ana Lima Costa")');
     await page.keyboard.press('1');
     await page.waitForSelector('body[data-screen="playing"] .line');
   });

@@ -8,7 +8,7 @@ import { type Beat, GameSession } from '../../src/flow/session.ts';
 import { Training } from '../../src/flow/training.ts';
 import type { Store } from '../../src/storage/db.ts';
 import { compiledJson } from '../helpers.ts';
-import { IDBFactory, open, quotaFactory } from '../storage/helpers.ts';
+import { counterIds, IDBFactory, open, quotaFactory } from '../storage/helpers.ts';
 import { Driver, type Loaded, load } from './driver.ts';
 
 const aisle = load('stories/aisle.ink');
@@ -21,8 +21,13 @@ interface Visit {
 }
 
 /** Opens the game on `factory`'s saved data, as a page load would, and signs `name` in. */
+let visits = 0;
+
+/** Each page load makes its own ids (real pages use random UUIDs; readable ones here). */
+const pageIds = () => counterIds(`page${++visits}`);
+
 async function visit(factory: IDBFactory, name = 'Sam', stories: Loaded[] = [aisle, desk]): Promise<Visit> {
-  const store = await open(factory);
+  const store = await open(factory, { newId: pageIds() });
   const driver = new Driver(stories);
   const training = new Training(driver.session, store);
   const existing = (await training.listProfiles()).find((p) => p.name === name);
@@ -308,7 +313,7 @@ describe('a run that lasts', () => {
     await first.training.flush();
     const [saved] = await first.training.attempts();
     // A page whose art is still loading: the session is not ready yet.
-    const store = await open(factory);
+    const store = await open(factory, { newId: pageIds() });
     const session = new GameSession([aisle.entry, desk.entry]);
     session.setStoryJson('aisle', aisle.json);
     session.showMenu();
@@ -347,5 +352,24 @@ describe('a run that lasts', () => {
     for (let i = 0; i < 3; i++) step(v, [2]);
     v.driver.session.showMenu();
     expect(await v.training.startAgain('plan-change')).toBe(false);
+  });
+
+  it('a trainee can fix their name; their attempts stay theirs, and names stay unique', async () => {
+    const factory = new IDBFactory();
+    const other = await visit(factory, 'Priya Shah');
+    other.store.close();
+    const v = await visit(factory, 'Sma Okafor');
+    await v.training.play('aisle');
+    finish(v, [1, 3, 0, 2, 1]);
+    await v.training.flush();
+    expect(await v.training.rename('priya shah')).toEqual({
+      ok: false,
+      message: 'There is already a trainee called “Priya Shah”.',
+    });
+    const renamed = await v.training.rename('  Sam   Okafor ');
+    expect(renamed.ok && renamed.profile.name).toBe('Sam Okafor');
+    expect(v.training.profile?.name).toBe('Sam Okafor');
+    expect((await v.training.attempts()).map((a) => a.status)).toEqual(['finished']);
+    expect((await v.training.listProfiles()).map((p) => p.name)).toEqual(['Priya Shah', 'Sam Okafor']);
   });
 });
