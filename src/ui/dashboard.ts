@@ -194,7 +194,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         addResult(fileName, ok, message);
       };
       for (const file of files) {
-        if (disposed) return;
+        if (disposed) break;
         if (file.size > MAX_RESULTS_FILE_SIZE) {
           report(
             file.name,
@@ -220,6 +220,10 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         cohort = merged.cohort;
         changed = true;
         report(file.name, true, merged.message);
+      }
+      // One save for the whole batch (each save writes the whole cohort), also when the trainer
+      // left the dashboard mid-import: what was merged is kept.
+      if (changed) {
         try {
           await opts.cohortStore.save(cohort);
         } catch (e) {
