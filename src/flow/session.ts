@@ -208,6 +208,11 @@ export class GameSession {
     else this.start(pending.id, pending.mode);
   }
 
+  /** Forgets a scenario picked while loading (the trainee changed before it could start). */
+  cancelPendingStart(): void {
+    this.pendingStart = undefined;
+  }
+
   /** Hands the session a compiled story (the preloader loads them). */
   setStoryJson(id: string, json: string): void {
     this.json.set(id, json);

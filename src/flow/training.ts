@@ -95,7 +95,10 @@ export interface ScenarioStatus {
    */
   assessment: Standing;
   finished: number;
+  /** The most recently played unfinished run. */
   unfinished?: Unfinished;
+  /** Every unfinished run, most recently played first (say, a practice and an assessment). */
+  allUnfinished: Unfinished[];
 }
 
 export interface TrainingEvents {
@@ -119,6 +122,10 @@ export class Training {
   private run: { entry: StoryEntry; mode: Mode; profileId: string } | undefined;
   /** Attempts another tab took over, and the new attempt this page's run went on in. */
   private readonly forks = new Map<string, string>();
+  /** Assessments another tab took over: this page writes nothing more to them. */
+  private readonly stopped = new Set<string>();
+  /** A start (new, resumed or again) is being prepared. */
+  private starting = false;
   /** Saves run one after another, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly off: (() => void)[] = [];
@@ -205,6 +212,8 @@ export class Training {
   }
 
   async select(profile: Profile): Promise<void> {
+    // A run asked for while the scenes were loading was someone else's.
+    if (profile.id !== this._profile?.id) this.session.cancelPendingStart();
     this._profile = profile;
     await this.store.profiles.setLastUsed(profile.id);
     this.events.emit('profile', profile);
@@ -212,6 +221,7 @@ export class Training {
 
   /** Back to "Who's training?" (another person at the same computer). */
   signOut(): void {
+    this.session.cancelPendingStart();
     this._profile = undefined;
     this.events.emit('profile', undefined);
   }
@@ -224,16 +234,20 @@ export class Training {
       const mine = attempts.filter((a) => a.storyId === entry.id);
       const open = mine
         .filter((a) => a.status === 'in-progress')
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map(
+          (attempt): Unfinished => ({
+            attempt,
+            status: attempt.storyHash === entry.hash ? 'resume' : 'story-changed',
+            decisions: attempt.path.length,
+          }),
+        );
       return {
         entry,
         assessment: assessmentStanding(mine, entry.metadata.pass),
         finished: mine.filter((a) => a.status === 'finished').length,
-        unfinished: open && {
-          attempt: open,
-          status: open.storyHash === entry.hash ? 'resume' : 'story-changed',
-          decisions: open.path.length,
-        },
+        unfinished: open[0],
+        allUnfinished: open,
       };
     });
   }
@@ -248,12 +262,30 @@ export class Training {
    * one (a click must never throw a run away), otherwise starts from the beginning.
    */
   async play(storyId: string): Promise<boolean> {
+    return this.once(() => this.playNow(storyId));
+  }
+
+  /**
+   * One start at a time: a double click (or a key held) while a start is being prepared must not
+   * make two attempts.
+   */
+  private async once(start: () => Promise<boolean>): Promise<boolean> {
+    if (this.starting) return false;
+    this.starting = true;
+    try {
+      return await start();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async playNow(storyId: string): Promise<boolean> {
     const profile = this._profile;
     if (!profile) return false;
     const entry = this.session.stories.find((e) => e.id === storyId);
     const open = entry ? await this.unfinished(profile.id, storyId) : [];
     const same = open.find((a) => a.mode === this._mode && a.storyHash === entry?.hash);
-    if (same) return this.resume(same.id);
+    if (same) return this.resumeNow(same.id);
     return this.session.start(storyId, this._mode);
   }
 
@@ -262,6 +294,10 @@ export class Training {
    * assessment that can carry on cannot be started again (no rewinds).
    */
   async startAgain(storyId: string): Promise<boolean> {
+    return this.once(() => this.startAgainNow(storyId));
+  }
+
+  private async startAgainNow(storyId: string): Promise<boolean> {
     const profile = this._profile;
     if (!profile) return false;
     const entry = this.session.stories.find((e) => e.id === storyId);
@@ -282,17 +318,30 @@ export class Training {
     try {
       return await this.store.attempts.inProgress(profileId, storyId);
     } catch (e) {
-      this.notify(`Your saved runs could not be read: ${message(e)}`, 'error');
+      console.warn('Beyond the Script: reading saved runs failed', e);
+      this.notify(
+        'Your saved runs could not be read just now; this scenario starts from the beginning.',
+        'error',
+      );
       return [];
     }
   }
 
   /** Carries on an unfinished run at the moment it was left. */
   async resume(attemptId: string): Promise<boolean> {
+    return this.once(() => this.resumeNow(attemptId));
+  }
+
+  private async resumeNow(attemptId: string): Promise<boolean> {
     const attempt = await this.store.attempts.get(attemptId);
     const entry = attempt && this.session.stories.find((e) => e.id === attempt.storyId);
     if (!attempt || !entry || attempt.status !== 'in-progress') {
-      this.notify('That run is no longer available to carry on.', 'error');
+      this.notify(
+        'That run is no longer available to carry on: it was finished or started again, perhaps in another tab.',
+        'error',
+      );
+      // The menu still offers it: read again.
+      this.events.emit('changed', undefined);
       return false;
     }
     if (attempt.storyHash !== entry.hash) {
@@ -405,7 +454,7 @@ export class Training {
       );
       return attempt.id;
     } catch (e) {
-      this.notify(`Your progress on this run is not being saved: ${message(e)}`, 'error');
+      this.notify(faultMessage(e), 'error');
       return undefined;
     }
   }
@@ -430,11 +479,26 @@ export class Training {
       if (id === undefined) return;
       // Writes queued before a fork follow it to the new attempt.
       for (let next = this.forks.get(id); next !== undefined; next = this.forks.get(id)) id = next;
+      if (this.stopped.has(id)) return;
       try {
         await write(id);
       } catch (e) {
         if (!isConflict(e) || !run) {
-          this.notify(`Your progress could not be saved: ${message(e)}`, 'error');
+          this.notify(faultMessage(e), 'error');
+          return;
+        }
+        if (run.mode === 'assessment') {
+          // No second try at an assessment: the tab that took it over carries it; this one stops.
+          this.stopped.add(id);
+          if (this.run === run) {
+            this.run = undefined;
+            this.attemptId = Promise.resolve(undefined);
+            this.session.showMenu();
+          }
+          this.notify(
+            'This assessment carried on in another tab or was finished there, so it stops here. An assessment is one attempt.',
+            'error',
+          );
           return;
         }
         const fresh = await this.newAttempt(run);
@@ -457,7 +521,7 @@ export class Training {
     try {
       await fn();
     } catch (e) {
-      this.notify(`Saving failed: ${message(e)}`, 'error');
+      this.notify(faultMessage(e), 'error');
     }
   }
 
@@ -477,6 +541,11 @@ function toProgress(run: RunProgress): Progress {
   };
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * A save that failed for a reason other than storage (which falls back to memory by itself): a fault
+ * in the game. The trainee gets a plain sentence; the details go to the console for a bug report.
+ */
+function faultMessage(e: unknown): string {
+  console.warn('Beyond the Script: a save failed', e);
+  return 'Your progress could not be saved just now because of a fault in the game. You can carry on; details are in the browser console.';
 }

@@ -20,6 +20,8 @@ export interface DialogueView {
   setShowMood(show: boolean): void;
   /** Practice: what the choice just made earned, and why, in the conversation log. */
   coach(option: ChoiceOption): void;
+  /** Keeps call notes typed in the last moment (before leaving, or when the page is hidden). */
+  flushDraft(): void;
 }
 
 const MAX_LOG = 40;
@@ -50,7 +52,7 @@ function notesForm(
   onSave: (facts: string[], text: string) => void,
   draft: { facts: readonly string[]; text: string } | undefined,
   onDraft: (facts: string[], text: string) => void,
-): HTMLElement {
+): { element: HTMLElement; flush: () => void } {
   const form = h('form', { class: 'notes-form', 'aria-labelledby': 'notes-title' });
   const boxes = facts.map((fact) => {
     const box = h('input', {
@@ -80,20 +82,33 @@ function notesForm(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const picked = () => boxes.filter((b) => b.checked).map((b) => b.value);
   form.addEventListener('change', () => onDraft(picked(), area.value));
+  let pending = false;
   area.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => onDraft(picked(), area.value), 400);
+    pending = true;
+    timer = setTimeout(() => {
+      pending = false;
+      onDraft(picked(), area.value);
+    }, 400);
   });
+  /** Saves typing still waiting for its pause (leaving, or the page closing). */
+  const flush = (): void => {
+    if (!pending) return;
+    clearTimeout(timer);
+    pending = false;
+    onDraft(picked(), area.value);
+  };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
+    pending = false;
     onSave(
       boxes.filter((b) => b.checked).map((b) => b.value),
       area.value,
     );
   });
   queueMicrotask(() => (boxes[0] ?? area).focus({ preventScroll: true }));
-  return form;
+  return { element: form, flush };
 }
 
 function moodWord(mood: number): string {
@@ -200,6 +215,8 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     actions,
   );
   let choiceButtons: HTMLButtonElement[] = [];
+  /** Saves call notes typed but not yet kept (the form waits for a pause in typing). */
+  let flushNotes: () => void = () => {};
   let first = true;
   /** The coach's note, read out with the next line. */
   let spokenCoach = '';
@@ -237,6 +254,8 @@ export function createDialogue(options: DialogueOptions): DialogueView {
           : line.text);
     spokenCoach = '';
 
+    flushNotes();
+    flushNotes = () => {};
     actions.replaceChildren();
     choiceButtons = [];
     continueButton = undefined;
@@ -251,7 +270,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
       actions.append(continueButton);
       continueButton.focus({ preventScroll: true });
     } else if (next.kind === 'notes') {
-      actions.append(notesForm(next.label, next.facts, options.onNotes, next.draft, options.onNotesDraft));
+      const notes = notesForm(next.label, next.facts, options.onNotes, next.draft, options.onNotesDraft);
+      flushNotes = notes.flush;
+      actions.append(notes.element);
     } else if (next.kind === 'choices') {
       const list = h('ol', { class: 'choices', 'aria-label': 'Your response' });
       next.choices.forEach((choice, i) => {
@@ -293,6 +314,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     show,
     setShowMood,
     coach,
+    flushDraft: () => flushNotes(),
     pick(index) {
       const button = choiceButtons[index];
       if (!button?.isConnected) return false;

@@ -63,7 +63,7 @@ export function renderMenu(model: MenuModel, actions: MenuActions): HTMLElement 
   } else {
     section.append(
       traineeBar(model.trainee, actions),
-      ...model.statuses.flatMap((s) => (s.unfinished ? [resumeCard(s.entry, s.unfinished, actions)] : [])),
+      ...model.statuses.flatMap((s) => s.allUnfinished.map((run) => resumeCard(s.entry, run, actions))),
       modeSwitch(model.mode, actions),
       text('h2', 'Choose a scenario', { class: 'list-heading', id: 'scenario-heading' }),
       model.stories.length
@@ -253,7 +253,6 @@ function resumeCard(entry: StoryEntry, run: Unfinished, actions: MenuActions): H
         }),
       );
     }
-    queueMicrotask(() => resume.focus({ preventScroll: true }));
   } else {
     card.append(
       text(

@@ -107,12 +107,19 @@ export function mountOverlay(
 
   /** Out of a run to the menu: it stays saved, and the menu offers it back. */
   const leaveRun = (): void => {
+    dialogue?.flushDraft();
     session.showMenu();
     notify('Your place is saved: Carry on picks up from the same line.', 'info');
   };
 
   const render = (next: Screen): void => {
     screen = next;
+    // Sounds stop with the scene, and so do their captions (they would sit over the next screen).
+    if (next.name !== 'playing') {
+      for (const shown of shownCaptions.values()) clearTimeout(shown.timer);
+      shownCaptions.clear();
+      captions.replaceChildren();
+    }
     disposeScreen?.();
     disposeScreen = undefined;
     dialogue = undefined;
@@ -357,7 +364,19 @@ export function mountOverlay(
   const onKey = (e: KeyboardEvent): void => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const target = e.target as HTMLElement | null;
-    if (target?.closest('input, textarea, select, [contenteditable], dialog')) return;
+    // Escape leaves a run from anywhere in it, the notes form included (its draft is saved).
+    if (e.key === 'Escape' && screen.name === 'playing' && !target?.closest('dialog')) {
+      e.preventDefault();
+      leaveRun();
+      return;
+    }
+    // Typing goes to text fields; a focused radio button or checkbox still lets 1–9 and P work.
+    if (
+      target?.closest(
+        'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable], dialog',
+      )
+    )
+      return;
     if (e.key === 's' || e.key === 'S') {
       e.preventDefault();
       panel.open();
@@ -369,10 +388,6 @@ export function mountOverlay(
       if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
       else if (action && desk?.press(action)) e.preventDefault();
       else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
-      else if (e.key === 'Escape') {
-        e.preventDefault();
-        leaveRun();
-      }
     } else if (screen.name === 'menu' && training.profile) {
       const story = digit >= 0 ? screen.stories[digit] : undefined;
       if (story) {
@@ -396,6 +411,13 @@ export function mountOverlay(
     }
   };
   window.addEventListener('keydown', onKey);
+  // Closing the tab or switching away: typing not yet saved is saved now.
+  const onHide = (): void => {
+    if (document.visibilityState === 'hidden') dialogue?.flushDraft();
+  };
+  const onPageHide = (): void => dialogue?.flushDraft();
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onPageHide);
   render(session.screen);
 
   const dispose = (): void => {
@@ -413,6 +435,8 @@ export function mountOverlay(
     offLoading();
     offReady();
     window.removeEventListener('keydown', onKey);
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', onPageHide);
     main.remove();
     status.remove();
   };
