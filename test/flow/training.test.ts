@@ -372,4 +372,60 @@ describe('a run that lasts', () => {
     expect((await v.training.attempts()).map((a) => a.status)).toEqual(['finished']);
     expect((await v.training.listProfiles()).map((p) => p.name)).toEqual(['Priya Shah', 'Sam Okafor']);
   });
+
+  it('a run asked for while loading is dropped if another trainee signs in before it starts', async () => {
+    const factory = new IDBFactory();
+    const alice = await visit(factory, 'Alice');
+    await alice.training.play('aisle');
+    for (let i = 0; i < 5; i++) step(alice, [1, 3]);
+    await alice.training.flush();
+    const [run] = await alice.training.attempts();
+    const store = await open(factory, { newId: pageIds() });
+    const session = new GameSession([aisle.entry, desk.entry]);
+    session.setStoryJson('aisle', aisle.json);
+    session.showMenu();
+    const training = new Training(session, store);
+    const profiles = await training.listProfiles();
+    const a = profiles.find((p) => p.name === 'Alice');
+    if (!a) throw new Error('no Alice');
+    await training.select(a);
+    expect(await training.resume(run?.id ?? '')).toBe(true);
+    const bob = await training.createProfile('Bob');
+    expect(bob.ok).toBe(true);
+    session.markReady();
+    expect(session.screen.name).toBe('menu');
+    await training.flush();
+    expect(await training.attempts()).toEqual([]);
+  });
+
+  it('a double click starts one run, not two', async () => {
+    const v = await visit(new IDBFactory());
+    const [first, second] = await Promise.all([v.training.play('aisle'), v.training.play('aisle')]);
+    expect([first, second]).toEqual([true, false]);
+    await v.training.flush();
+    expect(await v.training.attempts()).toHaveLength(1);
+  });
+
+  it('an assessment taken over by another tab stops in the first; it is never a second try', async () => {
+    const factory = new IDBFactory();
+    const a = await visit(factory);
+    const notices: string[] = [];
+    a.training.events.on('notice', (n) => notices.push(n.message));
+    a.training.setMode('assessment');
+    await a.training.play('aisle');
+    for (let i = 0; i < 4; i++) step(a, [1]);
+    await a.training.flush();
+    const b = await visit(factory);
+    const open = (await b.training.statuses()).find((s) => s.entry.id === 'aisle')?.unfinished;
+    expect(await b.training.resume(open?.attempt.id ?? '')).toBe(true);
+    await b.training.flush();
+    step(a, [3]);
+    await a.training.flush();
+    expect(a.driver.screen.name).toBe('menu');
+    expect(notices).toEqual([expect.stringMatching(/carried on in another tab/)]);
+    finish(b, [1, 3, 0, 2, 1]);
+    await b.training.flush();
+    const all = await b.training.attempts();
+    expect(all.map((x) => [x.mode, x.status])).toEqual([['assessment', 'finished']]);
+  });
 });
