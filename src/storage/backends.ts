@@ -35,6 +35,12 @@ export interface Backend {
   get(store: DataStore, key: IDBValidKey): Promise<unknown>;
   getAll(store: DataStore, index?: { name: AttemptIndex; value: string }): Promise<Row[]>;
   put(store: DataStore, value: unknown): Promise<void>;
+  /**
+   * Reads a record and writes what `change` makes of it, in one transaction: no other page's write
+   * can land in between. `change` runs synchronously; if it throws, nothing is written and the
+   * error comes back as it was thrown.
+   */
+  putIf(store: DataStore, key: IDBValidKey, change: (current: unknown) => unknown): Promise<void>;
   /** Deletes all of them, or none. */
   deleteMany(items: readonly { store: DataStore; key: IDBValidKey }[]): Promise<void>;
   /** Moves records to quarantine: each is added there and removed from its store, together. */
@@ -159,6 +165,14 @@ export function openIndexedDb(
   });
 }
 
+/** `putIf`'s `change` refused (the caller's own rule, not storage failing): carries its error. */
+export class ChangeRefused extends Error {
+  override name = 'ChangeRefused';
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 export function errorText(e: unknown): string {
   if (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)) {
     const { name, message } = e as { name?: string; message?: string };
@@ -194,6 +208,23 @@ export class IndexedDbBackend implements Backend {
   async put(store: DataStore, value: unknown): Promise<void> {
     const tx = this.db.transaction(store, 'readwrite');
     await commit(tx, () => [tx.store.put(value)]);
+  }
+
+  async putIf(store: DataStore, key: IDBValidKey, change: (current: unknown) => unknown): Promise<void> {
+    const tx = this.db.transaction(store, 'readwrite');
+    let next: unknown;
+    try {
+      next = change(await tx.store.get(key as string));
+    } catch (e) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+      await tx.done.catch(() => undefined);
+      throw new ChangeRefused(e);
+    }
+    await commit(tx, () => [tx.store.put(next)]);
   }
 
   async deleteMany(items: readonly { store: DataStore; key: IDBValidKey }[]): Promise<void> {
@@ -287,6 +318,16 @@ export class MemoryBackend implements Backend {
     this.rows(store).set(keyText(key), { key, value: structuredClone(value) });
   }
 
+  async putIf(store: DataStore, key: IDBValidKey, change: (current: unknown) => unknown): Promise<void> {
+    let next: unknown;
+    try {
+      next = change(structuredClone(this.rows(store).get(keyText(key))?.value));
+    } catch (e) {
+      throw new ChangeRefused(e);
+    }
+    await this.put(store, next);
+  }
+
   async deleteMany(items: readonly { store: DataStore; key: IDBValidKey }[]): Promise<void> {
     for (const i of items) this.rows(i.store).delete(keyText(i.key));
   }
@@ -338,7 +379,8 @@ async function commit(
       // Already finished.
     }
     await tx.done.catch(() => undefined);
-    throw e;
+    // The transaction's own error says why (a full disk aborts it, and the request then fails).
+    throw tx.error ?? e;
   }
   const settled = await Promise.allSettled([tx.done, ...requests]);
   const failed = settled.find((r) => r.status === 'rejected');

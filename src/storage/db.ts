@@ -11,6 +11,7 @@
  */
 import {
   type Backend,
+  ChangeRefused,
   DATA_STORES,
   type DataStore,
   type Dump,
@@ -499,16 +500,30 @@ export class Store {
     change: (a: Attempt) => Record<string, unknown>,
     writer?: string,
   ): Promise<Attempt> {
+    // Read (quarantining an unreadable record) and check, then write in one transaction that checks
+    // again: another tab's claim or finish can never land between the check and the write.
     const attempt = await this.readOne('attempts', id);
     if (!attempt) throw new StorageError(`${op}: no attempt with id '${id}'`);
-    if (attempt.status !== 'in-progress') {
-      throw new AttemptConflict('closed', `${op}: attempt '${id}' is ${attempt.status}, not in progress`);
-    }
-    if (writer !== undefined && attempt.writer !== undefined && attempt.writer !== writer) {
-      throw new AttemptConflict('taken', `${op}: attempt '${id}' is being played in another tab`);
-    }
-    const next = checked(op, AttemptSchema, { ...change(attempt), updatedAt: this.iso() });
-    await this.write((b) => b.put('attempts', next));
+    const admit = (current: Attempt): void => {
+      if (current.status !== 'in-progress') {
+        throw new AttemptConflict('closed', `${op}: attempt '${id}' is ${current.status}, not in progress`);
+      }
+      if (writer !== undefined && current.writer !== undefined && current.writer !== writer) {
+        throw new AttemptConflict('taken', `${op}: attempt '${id}' is being played in another tab`);
+      }
+    };
+    admit(attempt);
+    let next: Attempt | undefined;
+    await this.write((b) =>
+      b.putIf('attempts', id, (raw) => {
+        const now = readRecord('attempt', raw);
+        if (!now.ok) throw new StorageError(`${op}: attempt '${id}' changed and can no longer be read`);
+        admit(now.value);
+        next = checked(op, AttemptSchema, { ...change(now.value), updatedAt: this.iso() });
+        return next;
+      }),
+    );
+    if (!next) throw new StorageError(`${op}: attempt '${id}' was not written`);
     return next;
   }
 
@@ -589,6 +604,8 @@ export class Store {
     try {
       await op(backend);
     } catch (e) {
+      // The caller's own rule said no (a conflict, say): storage is fine.
+      if (e instanceof ChangeRefused) throw e.reason;
       if (backend.kind === 'memory') throw e;
       await this.degrade(isQuotaError(e) ? 'quota' : 'storage-failed', errorText(e));
       await op(this.backend);
