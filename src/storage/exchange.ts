@@ -10,7 +10,7 @@ import { AXES, AXIS_NAMES } from '../engine/tags.ts';
 import { csvDocument, csvText } from './csv.ts';
 // Fields from fields.ts, not schema.ts: schema.ts imports this module (for the cohort record), so a
 // value import the other way would be a cycle. Types only from schema.ts.
-import { describeIssues, Iso, MODES, NoteSchema, ResultSchema } from './fields.ts';
+import { describeIssues, GameIso, Iso, MODES, NoteSchema, ResultSchema } from './fields.ts';
 import type { Attempt, Profile } from './schema.ts';
 
 export const RESULTS_FORMAT = 'beyond-the-script/results';
@@ -22,8 +22,8 @@ export const ExportedAttemptSchema = z.object({
   storyId: z.string().min(1).max(200),
   storyHash: z.string().min(1).max(200),
   mode: z.enum(MODES),
-  startedAt: Iso,
-  finishedAt: Iso,
+  startedAt: GameIso,
+  finishedAt: GameIso,
   /** The choices made: with the story at `storyHash`, `StoryRunner.replay` rebuilds the whole run. */
   path: z.array(z.int().min(0)).max(10_000),
   notes: z.array(NoteSchema).max(1000),
@@ -31,12 +31,30 @@ export const ExportedAttemptSchema = z.object({
 });
 export type ExportedAttempt = z.infer<typeof ExportedAttemptSchema>;
 
-export const TraineeSchema = z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200) });
+/** A name as it is kept: line breaks and runs of spaces made one space, trimmed (as `checkName` does). */
+export const tidyName = (name: string): string =>
+  name
+    .normalize('NFC')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
+
+export const TraineeSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z
+    .string()
+    .transform(tidyName)
+    .pipe(
+      z
+        .string()
+        .max(200)
+        .refine((s) => s.length > 0, 'is blank: a trainee needs a name'),
+    ),
+});
 
 export const ResultsFileSchema = z.object({
   format: z.literal(RESULTS_FORMAT),
   version: z.literal(RESULTS_VERSION),
-  exportedAt: Iso,
+  exportedAt: GameIso,
   trainee: TraineeSchema,
   attempts: z.array(ExportedAttemptSchema).max(100_000),
 });
@@ -224,7 +242,7 @@ export function parseResultsFile(text: string, fileName: string, options: ParseO
   if (!parsed.success) {
     const more = parsed.error.issues.length - 1;
     return fail(
-      `${name} has an invalid value at ${describeIssues(parsed.error)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}.`,
+      `${name} is not a valid results file: ${describeIssues(parsed.error, value)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}.`,
     );
   }
   const problem = checkResultsFile(parsed.data, name, options);
@@ -242,8 +260,10 @@ const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
  * - a file exported, or an attempt finished, more than a day (CLOCK_SLACK_MS) after now, or an
  *   attempt finished more than a day after the file was exported;
  * - with `stories`, an attempt at a scenario and version in the catalog (storyId and storyHash both
- *   match) whose percents are more than 1 point from what its points make (`percent` with the
- *   scenario's bounds). Attempts at other scenarios, or other versions, cannot be checked and pass.
+ *   match) whose points on an axis are outside what that version allows (its bounds, worst to
+ *   best), or whose percents are more than 1 point from what its points make (`percent` with the
+ *   scenario's bounds). Attempts at other scenarios, or other versions, cannot be checked here; the
+ *   dashboard keeps them marked unverified (see verify.ts, which also replays the ones it can check).
  * Percents outside 0–100 are already refused by the schema.
  */
 export function checkResultsFile(
@@ -273,6 +293,14 @@ export function checkResultsFile(
     const story = stories.get(a.storyId);
     if (!story || story.hash !== a.storyHash) continue;
     for (const axis of AXES) {
+      const points = a.result.score[axis];
+      const worst = story.bounds.worst[axis];
+      const best = story.bounds.best[axis];
+      if (points < worst || points > best) {
+        return `${name} cannot be right: ${which} says ${signed(points)} ${AXIS_NAMES[axis].toLowerCase()} ${Math.abs(points) === 1 ? 'point' : 'points'}, but this version of the scenario allows ${signed(worst)} to ${signed(best)}.`;
+      }
+    }
+    for (const axis of AXES) {
       const expected = percent(a.result.score[axis], axis, story.bounds);
       const said = a.result.percent[axis];
       if (Math.abs(expected - said) > 1) {
@@ -286,9 +314,23 @@ export function checkResultsFile(
 
 // ---- The trainer's cohort ----
 
+/**
+ * An attempt as the dashboard keeps it: as exported, plus what the dashboard found when it checked it
+ * (verify.ts). `verified` true: replayed on the version it was played on and it matched. False: it
+ * could not be checked (this game does not have that version) or, for an attempt kept from before
+ * checks existed, it did not match; it is shown as unverified and never counts as passed. Absent: not
+ * checked yet (kept from before checks existed; the dashboard checks it when it opens).
+ * Never taken from a file: `ExportedAttemptSchema` drops the field.
+ */
+export type CohortAttempt = ExportedAttempt & { verified?: boolean };
+
+export const CohortAttemptSchema: z.ZodType<CohortAttempt> = ExportedAttemptSchema.extend({
+  verified: z.boolean().optional(),
+});
+
 export interface CohortTrainee extends TraineeResults {
   trainee: { id: string; name: string };
-  attempts: ExportedAttempt[];
+  attempts: CohortAttempt[];
   /** When the newest file for this trainee was exported: its name wins. */
   exportedAt: string;
 }
@@ -299,7 +341,7 @@ export interface Cohort {
 
 export const CohortTraineeSchema: z.ZodType<CohortTrainee> = z.object({
   trainee: TraineeSchema,
-  attempts: z.array(ExportedAttemptSchema).max(100_000),
+  attempts: z.array(CohortAttemptSchema).max(100_000),
   exportedAt: Iso,
 });
 
@@ -318,6 +360,8 @@ export interface MergeReport {
   duplicates: number;
   /** Attempts whose id was loaded with different content: the loaded one is kept. */
   conflicts: number;
+  /** When the file renamed a trainee already loaded: the name they had. */
+  renamedFrom?: string;
   /**
    * How many trainees in the cohort, this one included, have this trainee's name (`nameKey`) under
    * different ids; 1 when the name is theirs alone. The dashboard shows namesakes apart.
@@ -333,23 +377,41 @@ export function nameKey(name: string): string {
 
 const COUNT_WORDS = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
 
+/** An attempt's content, without what the dashboard found when it checked it. */
+const contentOf = (a: CohortAttempt): string => {
+  const { verified: _, ...content } = a;
+  return JSON.stringify(content);
+};
+
 /**
  * Adds a results file to the cohort. Attempts are matched by id: one already loaded is not added
- * again, and nothing already loaded is dropped or changed (apart from the trainee's newest name).
+ * again, and nothing already loaded is dropped or changed (apart from the trainee's newest name, and
+ * an attempt loaded unverified that is now verified). `verified` gives, by attempt id, what checking
+ * found (verify.ts): kept with each new attempt as its `verified` flag.
  */
-export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeReport {
+export function mergeCohort(
+  existing: Cohort,
+  incoming: ResultsFile,
+  verified?: ReadonlyMap<string, boolean>,
+): MergeReport {
   const trainees = existing.trainees.map((t) => ({
     ...t,
     trainee: { ...t.trainee },
     attempts: [...t.attempts],
   }));
-  const known = new Map<string, string>();
-  for (const t of trainees) for (const a of t.attempts) known.set(a.id, JSON.stringify(a));
+  const known = new Map<string, { content: string; trainee: CohortTrainee; index: number }>();
+  for (const t of trainees) {
+    for (const [index, a] of t.attempts.entries()) {
+      known.set(a.id, { content: contentOf(a), trainee: t, index });
+    }
+  }
   let target = trainees.find((t) => t.trainee.id === incoming.trainee.id);
+  let renamedFrom: string | undefined;
   if (!target) {
     target = { trainee: { ...incoming.trainee }, attempts: [], exportedAt: incoming.exportedAt };
     trainees.push(target);
   } else if (incoming.exportedAt >= target.exportedAt) {
+    if (target.trainee.name !== incoming.trainee.name) renamedFrom = target.trainee.name;
     target.trainee.name = incoming.trainee.name;
     target.exportedAt = incoming.exportedAt;
   }
@@ -358,18 +420,31 @@ export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeRepor
   let conflicts = 0;
   for (const attempt of incoming.attempts) {
     const seen = known.get(attempt.id);
+    const check = verified?.get(attempt.id);
+    const content = contentOf(attempt);
     if (seen === undefined) {
-      target.attempts.push(attempt);
-      known.set(attempt.id, JSON.stringify(attempt));
+      // Only what checking found: never a flag that came with the attempt.
+      const kept: CohortAttempt = { ...attempt };
+      delete kept.verified;
+      if (check !== undefined) kept.verified = check;
+      target.attempts.push(kept);
+      known.set(attempt.id, { content, trainee: target, index: target.attempts.length - 1 });
       added++;
-    } else if (seen === JSON.stringify(attempt)) duplicates++;
-    else conflicts++;
+    } else if (seen.content === content) {
+      duplicates++;
+      // Loaded before it could be checked, and checked now (the game has its version now).
+      const loaded = seen.trainee.attempts[seen.index]!;
+      if (check === true && loaded.verified !== true) {
+        seen.trainee.attempts[seen.index] = { ...loaded, verified: true };
+      }
+    } else conflicts++;
   }
   target.attempts.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const who = target.trainee.name;
   const key = nameKey(who);
   const namesakes = trainees.filter((t) => nameKey(t.trainee.name) === key).length;
   const parts = [`${added} new ${added === 1 ? 'attempt' : 'attempts'} for ${who}`];
+  if (renamedFrom !== undefined) parts.push(`was ${renamedFrom}`);
   if (duplicates) parts.push(`${duplicates} already loaded`);
   if (conflicts) {
     parts.push(
@@ -385,6 +460,7 @@ export function mergeCohort(existing: Cohort, incoming: ResultsFile): MergeRepor
     added,
     duplicates,
     conflicts,
+    ...(renamedFrom === undefined ? {} : { renamedFrom }),
     namesakes,
     message: `${parts[0]}${parts.length > 1 ? ` (${parts.slice(1).join('; ')})` : ''}.${same}`,
   };

@@ -7,7 +7,7 @@
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { AXES, AXIS_NAMES, type Axis, DIFFICULTIES, type PassMarks } from '../engine/tags.ts';
 import { csvDocument, csvText } from './csv.ts';
-import { type Cohort, type ExportedAttempt, nameKey } from './exchange.ts';
+import { type Cohort, type CohortAttempt, nameKey } from './exchange.ts';
 import type { Attempt, Mode } from './schema.ts';
 
 export type AxisPercents = Record<Axis, number>;
@@ -98,15 +98,30 @@ export function meetsMarks(percent: AxisPercents, marks: PassMarks): boolean {
  */
 export type Standing = 'passed' | 'not-yet' | 'not-taken' | 'no-marks';
 
-type Judged = { mode: Mode; status?: string; result?: { percent: Record<Axis, number> } };
-
-/** A finished assessment with a result; an exported attempt has no status and is always finished. */
-const finishedAssessment = (a: Judged): a is Judged & { result: { percent: Record<Axis, number> } } =>
-  a.mode === 'assessment' && (a.status === undefined || a.status === 'finished') && a.result !== undefined;
+type Judged = {
+  mode: Mode;
+  status?: string;
+  result?: { percent: Record<Axis, number> };
+  /**
+   * An imported attempt the dashboard could not check against its own choices (verify.ts): false
+   * means it never counts. Absent (the trainee's own attempts) counts.
+   */
+  verified?: boolean;
+};
 
 /**
- * A trainee's standing on one scenario from their attempts at it (any order; practice and unfinished
- * attempts are ignored) and the pass marks the scenario declares. Judged from each attempt's percents
+ * A finished, counted assessment with a result; an exported attempt has no status and is always
+ * finished. Unverified attempts (`verified` false) do not count.
+ */
+const finishedAssessment = (a: Judged): a is Judged & { result: { percent: Record<Axis, number> } } =>
+  a.mode === 'assessment' &&
+  a.verified !== false &&
+  (a.status === undefined || a.status === 'finished') &&
+  a.result !== undefined;
+
+/**
+ * A trainee's standing on one scenario from their attempts at it (any order; practice, unfinished and
+ * unverified attempts are ignored) and the pass marks the scenario declares. Judged from each attempt's percents
  * against the marks, never from a `passed` flag the attempt recorded, and never against a default
  * mark: without declared marks the answer is 'no-marks'.
  */
@@ -149,6 +164,11 @@ export function traineeLabels(
   }
   return labels;
 }
+
+/** What the dashboard says of an attempt played on a version this game does not have. */
+export const UNVERIFIED_NOTE = 'unverified: played on a version this game does not have';
+/** What it says of an attempt kept from before checks existed whose scores do not match its choices. */
+export const MISMATCH_NOTE = 'unverified: its scores do not match its choices';
 
 /** A scenario as the dashboard names it: its title, marked when this game does not have it. */
 export function scenarioLabel(row: { title: string; inCatalog: boolean }): string {
@@ -380,6 +400,16 @@ export interface CohortRow {
   passedAt?: string;
   /** When the latest assessment attempt finished, if there is one. */
   assessmentAt?: string;
+  /**
+   * How many of the attempts are unverified (`verified` false: not checked against their own
+   * choices). They never count as passed; best and latest come from the verified ones when there
+   * are any.
+   */
+  unverified: number;
+  /** False when every attempt is unverified: the figures are then the file's word only. */
+  verified: boolean;
+  /** With unverified attempts: why, in the dashboard's words (UNVERIFIED_NOTE or MISMATCH_NOTE). */
+  unverifiedNote?: string;
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
@@ -393,7 +423,7 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
     (a, b) => byName(a.trainee.name, b.trainee.name) || a.trainee.id.localeCompare(b.trainee.id),
   );
   for (const { trainee, attempts } of trainees) {
-    const groups = new Map<string, ExportedAttempt[]>();
+    const groups = new Map<string, CohortAttempt[]>();
     for (const a of attempts) {
       const list = groups.get(a.storyId);
       if (list) list.push(a);
@@ -408,13 +438,17 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
           a.startedAt.localeCompare(b.startedAt) ||
           a.id.localeCompare(b.id),
       );
-      const last = list[list.length - 1]!;
-      const best = list.reduce((acc, a) => maxOf(acc, a.result.percent), copy(list[0]!.result.percent));
+      // Figures from the verified attempts when there are any; the file's word only when not.
+      const checked = list.filter((a) => a.verified !== false);
+      const unverified = list.filter((a) => a.verified === false);
+      const basis = checked.length ? checked : list;
+      const last = basis[basis.length - 1]!;
+      const best = basis.reduce((acc, a) => maxOf(acc, a.result.percent), copy(basis[0]!.result.percent));
       const entry = catalog.entry(storyId);
       const { marks, declared } = passMarksFor(entry);
       const pass = entry?.metadata.pass;
       const assessed = list.filter((a) => a.mode === 'assessment');
-      const lastAssessed = assessed[assessed.length - 1];
+      const lastAssessed = assessed.filter((a) => a.verified !== false).at(-1);
       const row: CohortRow = {
         traineeId: trainee.id,
         traineeName: trainee.name,
@@ -431,10 +465,17 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
         marksDeclared: declared,
         assessments: assessed.length,
         assessment: assessmentStanding(list, pass),
+        unverified: unverified.length,
+        verified: checked.length > 0,
       };
+      if (unverified.length) {
+        const ofThisVersion = (a: CohortAttempt) =>
+          stories.some((s) => s.id === a.storyId && s.hash === a.storyHash);
+        row.unverifiedNote = unverified.every(ofThisVersion) ? MISMATCH_NOTE : UNVERIFIED_NOTE;
+      }
       if (pass) row.pass = { ...pass };
       if (row.assessment === 'passed' && pass) {
-        const first = assessed.find((a) => meetsMarks(a.result.percent, pass));
+        const first = assessed.find((a) => a.verified !== false && meetsMarks(a.result.percent, pass));
         if (first) row.passedAt = first.finishedAt;
       }
       if (lastAssessed) row.assessmentAt = lastAssessed.finishedAt;
@@ -466,10 +507,12 @@ export interface AxisDistribution {
 /**
  * Per axis, how the latest percents spread: one value per table row (each trainee's latest attempt
  * at each scenario), rounded to a whole percent as shown, counted in 10-point bins. With `storyId`,
- * only that scenario's rows.
+ * only that scenario's rows. Rows with no verified attempt (`verified` false) are left out.
  */
 export function axisDistributions(rows: readonly CohortRow[], storyId?: string): AxisDistribution[] {
-  const counted = storyId === undefined ? rows : rows.filter((r) => r.storyId === storyId);
+  const counted = rows.filter(
+    (r) => r.verified !== false && (storyId === undefined || r.storyId === storyId),
+  );
   return AXES.map((axis) => {
     const bins: DistributionBin[] = Array.from({ length: 10 }, (_, i) => ({
       from: i * 10,
@@ -521,11 +564,12 @@ export interface HelpEntry {
  * Who needs help with what: for each trainee, the axes where their latest attempt at a scenario is
  * below that scenario's pass mark (DEFAULT_PASS_MARK where it declares none), naming the scenarios.
  * Trainees, axes and scenarios come worst first (the most points below the mark); trainees who are
- * at or above every mark are left out.
+ * at or above every mark are left out, and so are rows with no verified attempt (`verified` false).
  */
 export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
   const byTrainee = new Map<string, { name: string; label: string; axes: Map<Axis, HelpScenario[]> }>();
   for (const row of rows) {
+    if (row.verified === false) continue;
     for (const axis of AXES) {
       const latest = row.latest[axis];
       const mark = row.marks[axis];
@@ -575,6 +619,7 @@ export const COHORT_CSV_HEADER = [
   'Assessment attempts',
   'Assessment',
   'First passed at',
+  'Unverified attempts',
 ];
 
 /** The words for a standing, as the table and the CSV show them ('' when not taken). */
@@ -607,7 +652,51 @@ export function cohortTableCsv(rows: readonly CohortRow[], options: { bom?: bool
       String(r.assessments),
       assessmentLabel(r.assessment),
       r.passedAt ?? '',
+      String(r.unverified ?? 0),
     ]);
   }
   return csvDocument(lines, options);
+}
+
+// ---- The progress chart's window and time axis ----
+
+/** How many of a scenario's latest attempts its progress chart shows until asked for all. */
+export const CHART_LATEST = 30;
+
+/** The points a progress chart plots: the latest CHART_LATEST (oldest first), or all of them. */
+export function chartWindow<T>(points: readonly T[], showAll: boolean): T[] {
+  return showAll ? [...points] : points.slice(-CHART_LATEST);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A proportional time axis in days: each time as a day number counted from local midnight of the
+ * first day (so 1.5 is noon the next day, and a five-month gap is 150 apart), with ticks every `step`
+ * whole days from `min` to `max`. `day(n)` is the date (UTC midnight of that local calendar day, to
+ * format with timeZone 'UTC') that tick `n` stands for. Times that are not dates count as the first.
+ */
+export function dayAxis(times: readonly string[]): {
+  values: number[];
+  min: number;
+  max: number;
+  step: number;
+  day: (n: number) => Date;
+} {
+  const local = (iso: string) => {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return undefined;
+    const day = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
+    return day + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;
+  };
+  const raw = times.map(local);
+  const known = raw.filter((v): v is number => v !== undefined);
+  const first = known.length ? Math.floor(Math.min(...known)) : 0;
+  const values = raw.map((v) => (v === undefined ? 0 : v - first));
+  const last = Math.max(0, ...values);
+  // At most about eight ticks, on whole days.
+  const span = Math.max(1, Math.ceil(last));
+  const step = Math.max(1, Math.ceil(span / 8));
+  const max = Math.max(step, Math.ceil(last / step) * step);
+  return { values, min: 0, max, step, day: (n) => new Date((first + n) * DAY_MS) };
 }

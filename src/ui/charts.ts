@@ -55,6 +55,21 @@ export interface LineSeries {
   /** Per point: how it is drawn (e.g. 'circle' for practice, 'rectRot' for assessment). */
   pointStyle?: PointStyle[];
   pointRadius?: number[];
+  /** Line width in pixels (default 2.5). */
+  borderWidth?: number;
+}
+
+/**
+ * A proportional x axis: each point at a number (e.g. days since a start), ticks every `step` from
+ * `min` to `max`, written by `format`. Without it, points are evenly spaced and named by `labels`.
+ */
+export interface LinearX {
+  /** One per label. */
+  values: number[];
+  min: number;
+  max: number;
+  step: number;
+  format: (value: number) => string;
 }
 
 /** A dashed horizontal line across the plot, with a short label to the right of it. */
@@ -66,7 +81,9 @@ export interface ReferenceLine {
 }
 
 export interface LineSpec {
+  /** One per point: the category names, or with `x` what the tooltip heads a point with by default. */
   labels: string[];
+  x?: LinearX;
   series: LineSeries[];
   references?: ReferenceLine[];
   yMin?: number;
@@ -135,16 +152,37 @@ function axisOptions(title: string | undefined) {
 
 export function drawLineChart(canvas: HTMLCanvasElement, spec: LineSpec): ChartHandle {
   const format = spec.formatValue ?? ((v: number) => `${Math.round(v)}%`);
-  const config: ChartConfiguration<'line', (number | null)[], string> = {
+  const x = spec.x;
+  type Datum = number | { x: number; y: number } | null;
+  const dataOf = (values: (number | null)[]): Datum[] =>
+    // On a linear axis each value goes at its x; a missing one is NaN, which Chart.js leaves out.
+    x ? values.map((y, i) => ({ x: x.values[i] ?? 0, y: y ?? Number.NaN })) : values;
+  const xScale = x
+    ? {
+        type: 'linear' as const,
+        min: x.min,
+        max: x.max,
+        ...axisOptions(spec.xTitle),
+        ticks: {
+          color: INK_SOFT,
+          font: { size: 12 },
+          stepSize: x.step,
+          autoSkip: true,
+          maxRotation: 0,
+          callback: (v: number | string) => x.format(Number(v)),
+        },
+      }
+    : { type: 'category' as const, ...axisOptions(spec.xTitle) };
+  const config: ChartConfiguration<'line', Datum[], string> = {
     type: 'line',
     data: {
-      labels: spec.labels,
+      labels: x ? undefined : spec.labels,
       datasets: spec.series.map((s) => ({
         label: s.label,
-        data: s.data,
+        data: dataOf(s.data),
         borderColor: s.color,
         backgroundColor: s.color,
-        borderWidth: 2.5,
+        borderWidth: s.borderWidth ?? 2.5,
         pointStyle: s.pointStyle ?? 'circle',
         pointRadius: s.pointRadius ?? 4,
         pointHoverRadius: 8,
@@ -158,10 +196,11 @@ export function drawLineChart(canvas: HTMLCanvasElement, spec: LineSpec): ChartH
       responsive: true,
       maintainAspectRatio: false,
       animation: prefersReducedMotion() ? false : { duration: 400 },
-      interaction: { mode: 'index', intersect: false },
+      // Every skill at the attempt nearest the pointer along x (on a time axis too).
+      interaction: { mode: 'index', axis: 'x', intersect: false },
       layout: { padding: { right: spec.references?.length ? REFERENCE_GUTTER : 8 } },
       scales: {
-        x: { type: 'category', ...axisOptions(spec.xTitle) },
+        x: xScale,
         y: {
           type: 'linear',
           min: spec.yMin ?? 0,

@@ -2,7 +2,12 @@
  * The trainer dashboard: import trainees' results files (file picker or drag and drop), then see who
  * needs help with what, a trainee × scenario table (best and latest per skill, assessment status),
  * how scores spread on each skill, and export the table as CSV. The cohort is kept through
- * `cohortStore`, saved after every accepted file.
+ * `cohortStore`, saved once per import batch.
+ *
+ * Every attempt in an imported file is replayed on the version of the scenario it was played on
+ * (verify.ts): a file whose scores do not come from its own choices is refused, and attempts on a
+ * version this game does not have are kept but shown as unverified, never counted as passed, and left
+ * out of the distributions and "who needs help".
  *
  * Chart.js comes in with `import('./charts.ts')`; every chart has a table with the same figures.
  */
@@ -27,7 +32,9 @@ import {
   needsHelp,
   scenarioLabel,
   traineeLabels,
+  UNVERIFIED_NOTE,
 } from '../storage/insights.ts';
+import { createVerifier } from '../storage/verify.ts';
 import type { ChartHandle } from './charts.ts';
 import { h, text } from './dom.ts';
 import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
@@ -44,7 +51,22 @@ export interface DashboardOptions {
   cohortStore: CohortStore;
   onBack(): void;
   notify(message: string, tone: 'info' | 'error'): void;
+  /**
+   * The compiled story JSON of a catalog version, to replay imported attempts on; undefined when it
+   * cannot be had. Default: fetched from `entry.url`, relative to the page.
+   */
+  loadStory?: (entry: StoryEntry) => Promise<string | undefined>;
 }
+
+/** The compiled story from where the game serves it (`entry.url`, relative to the page). */
+async function fetchStory(entry: StoryEntry): Promise<string | undefined> {
+  const response = await fetch(new URL(entry.url, document.baseURI));
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return response.text();
+}
+
+/** Lets the page paint and answer between files of a long import. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const loadCharts = () => import('./charts.ts');
 
@@ -59,6 +81,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
   let disposed = false;
   let handles: ChartHandle[] = [];
   let distributionScenario = '';
+  const verifier = createVerifier({ stories: opts.stories, loadStory: opts.loadStory ?? fetchStory });
 
   // ---- Header and import ----
   const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
@@ -76,11 +99,12 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
   const results = h('ul', {
     class: 'import-results scroll-box',
     'aria-label': 'Imported files',
-    'aria-live': 'polite',
     tabindex: 0,
     'data-import-results': '',
   });
-  const importSummary = text('p', '', { class: 'records-sub', 'data-import-summary': '' });
+  // One announcement per batch; the list holds the details.
+  const importSummary = text('p', '', { class: 'records-sub', role: 'status', 'data-import-summary': '' });
+  const importProgress = text('p', '', { class: 'hint', 'data-import-progress': '', hidden: true });
   const status = text('p', 'Loading the dashboard…', { class: 'records-sub', 'data-cohort-status': '' });
   const body = h('div', { class: 'dashboard-body' });
 
@@ -167,6 +191,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
       }),
     ),
     importSummary,
+    importProgress,
     results,
     status,
     body,
@@ -193,8 +218,14 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         else rejected++;
         addResult(fileName, ok, message);
       };
-      for (const file of files) {
+      importSummary.textContent = '';
+      for (const [i, file] of files.entries()) {
         if (disposed) break;
+        if (files.length > 1) {
+          importProgress.hidden = false;
+          importProgress.textContent = `Checking file ${i + 1} of ${files.length}…`;
+          await breathe();
+        }
         if (file.size > MAX_RESULTS_FILE_SIZE) {
           report(
             file.name,
@@ -216,11 +247,33 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
           report(file.name, false, parsed.message);
           continue;
         }
-        const merged = mergeCohort(cohort, parsed.data);
+        // Each attempt replayed on its own version: scores that its choices do not make refuse the file.
+        const checked = await verifier.checkFile(parsed.data, file.name);
+        if (!checked.ok) {
+          report(file.name, false, checked.message);
+          continue;
+        }
+        const merged = mergeCohort(cohort, parsed.data, checked.verified);
         cohort = merged.cohort;
         changed = true;
-        report(file.name, true, merged.message);
+        const unverified = [...checked.verified.values()].filter((v) => !v).length;
+        const all = checked.verified.size;
+        const which =
+          unverified === all
+            ? all === 1
+              ? 'Its attempt is'
+              : `All ${all} of its attempts are`
+            : `${unverified} of its ${all} attempts ${unverified === 1 ? 'is' : 'are'}`;
+        report(
+          file.name,
+          true,
+          unverified
+            ? `${merged.message} ${which} ${UNVERIFIED_NOTE}, so ${unverified === 1 ? 'it does' : 'they do'} not count as passed.`
+            : merged.message,
+        );
       }
+      importProgress.hidden = true;
+      importProgress.textContent = '';
       // One save for the whole batch (each save writes the whole cohort), also when the trainer
       // left the dashboard mid-import: what was merged is kept.
       if (changed) {
@@ -234,24 +287,22 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         }
       }
       if (disposed) return;
-      importSummary.textContent = `Last import: ${accepted} ${accepted === 1 ? 'file' : 'files'} imported${rejected ? `, ${rejected} not imported (see below)` : ''}.`;
+      importSummary.textContent = importSummaryText(accepted, rejected);
       if (changed) refresh();
     });
   };
 
   const addResult = (fileName: string, ok: boolean, message: string) => {
-    const content = [
-      text('span', ok ? `${fileName}: ` : 'Not imported: ', { class: 'import-file' }),
-      message,
-    ];
     results.append(
-      ok
-        ? h('li', { class: 'import-result accepted', 'data-result': 'accepted' }, ...content)
-        : h(
-            'li',
-            { class: 'import-result rejected', 'data-result': 'rejected' },
-            h('div', { role: 'alert' }, ...content),
-          ),
+      h(
+        'li',
+        {
+          class: `import-result ${ok ? 'accepted' : 'rejected'}`,
+          'data-result': ok ? 'accepted' : 'rejected',
+        },
+        text('span', ok ? `${fileName}: ` : 'Not imported: ', { class: 'import-file' }),
+        message,
+      ),
     );
   };
 
@@ -467,6 +518,47 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
       refresh();
     },
   );
+  // Results imported before attempts were checked: checked now, once (the flag is saved).
+  enqueue(async () => {
+    if (disposed) return;
+    let found = 0;
+    let mismatched = 0;
+    const trainees = [];
+    for (const t of cohort.trainees) {
+      const attempts = [];
+      for (const a of t.attempts) {
+        if (a.verified !== undefined) {
+          attempts.push(a);
+          continue;
+        }
+        try {
+          const check = await verifier.check(a);
+          attempts.push({ ...a, verified: check.kind === 'verified' });
+          found++;
+          if (check.kind === 'mismatch') mismatched++;
+        } catch {
+          // The story could not be loaded: left unchecked, tried again next time.
+          attempts.push(a);
+        }
+      }
+      trainees.push({ ...t, attempts });
+    }
+    if (disposed || found === 0) return;
+    cohort = { trainees };
+    try {
+      await opts.cohortStore.save(cohort);
+    } catch (e) {
+      opts.notify(`The dashboard could not be saved (${errorText(e)}).`, 'error');
+    }
+    if (disposed) return;
+    refresh();
+    if (mismatched) {
+      opts.notify(
+        `${mismatched} saved ${mismatched === 1 ? 'attempt does' : 'attempts do'} not match ${mismatched === 1 ? 'its' : 'their'} own choices: ${mismatched === 1 ? 'it is' : 'they are'} marked unverified and never count as passed.`,
+        'info',
+      );
+    }
+  });
 
   queueMicrotask(() => {
     if (!disposed && element.isConnected) title.focus({ preventScroll: true });
@@ -563,12 +655,29 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
     tbody.append(
       h(
         'tr',
-        { 'data-trainee': r.traineeId, 'data-story': r.storyId },
+        {
+          'data-trainee': r.traineeId,
+          'data-story': r.storyId,
+          'data-unverified': r.unverified ? String(r.unverified) : undefined,
+          class: r.verified ? undefined : 'unverified',
+        },
         text('th', r.traineeLabel, { scope: 'row', class: 'wrap' }),
-        text('td', scenarioLabel(r), {
-          class: r.inCatalog ? 'wrap' : 'wrap not-here',
-          'data-in-catalog': String(r.inCatalog),
-        }),
+        h(
+          'td',
+          { class: r.inCatalog ? 'wrap' : 'wrap not-here', 'data-in-catalog': String(r.inCatalog) },
+          scenarioLabel(r),
+          r.unverified
+            ? text(
+                'span',
+                r.verified
+                  ? `${r.unverified} of ${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'} ${r.unverifiedNote ?? UNVERIFIED_NOTE}; the scores shown are from the others`
+                  : r.attempts === 1
+                    ? (r.unverifiedNote ?? UNVERIFIED_NOTE)
+                    : `all ${r.attempts} attempts ${r.unverifiedNote ?? UNVERIFIED_NOTE}`,
+                { class: 'unverified-tag', 'data-unverified-note': '' },
+              )
+            : null,
+        ),
         text('td', String(r.attempts), { class: 'num' }),
         ...AXES.flatMap((a) => [
           text('td', pct(r.best[a]), { class: 'num' }),
@@ -669,6 +778,13 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
       `Latest scores below the pass mark are marked “below”; where a scenario sets no pass marks, below ${DEFAULT_PASS_MARK}% (a coaching threshold, not a pass mark).`,
       { class: 'hint' },
     ),
+    rows.some((r) => r.unverified)
+      ? text(
+          'p',
+          'Unverified attempts could not be checked against their own choices (most often they were played on a version of the scenario this game does not have). They never count as passed, and rows with only unverified attempts are left out of “Who needs help with what” and “How scores spread”.',
+          { class: 'hint', 'data-unverified-hint': '' },
+        )
+      : null,
   );
 }
 
@@ -698,6 +814,13 @@ function assessmentCell(r: CohortRow): HTMLElement {
           : null,
       );
   }
+}
+
+/** The one announcement for an import batch: "3 files imported, 2 not imported: see the list." */
+export function importSummaryText(accepted: number, rejected: number): string {
+  const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
+  if (rejected === 0) return `${files(accepted)} imported.`;
+  return `${files(accepted)} imported, ${rejected} not imported: see the list.`;
 }
 
 function megabytes(bytes: number): string {

@@ -1,6 +1,7 @@
 /**
  * "Your progress": a trainee's finished attempts per scenario as line charts (one line per skill,
- * pass marks dashed, assessments drawn as diamonds), personal bests, the weakest area with a scenario
+ * pass marks dashed, assessments drawn as diamonds, attempts spaced by date on a day axis; the latest
+ * 30 until "Show all" is pressed), personal bests, the weakest area with a scenario
  * to practise it on, and downloads of the results for the trainer.
  *
  * Chart.js comes in with `import('./charts.ts')` once this screen opens; every chart has a table with
@@ -10,6 +11,9 @@ import type { StoryEntry } from '../authoring/catalog.ts';
 import { AXES, AXIS_NAMES, type Axis, type PassMarks } from '../engine/tags.ts';
 import { buildResultsFile, resultsCsv, resultsFileName, resultsJson } from '../storage/exchange.ts';
 import {
+  CHART_LATEST,
+  chartWindow,
+  dayAxis,
   type ScenarioHistory,
   SUGGESTION_RULE,
   type TraineeHistory,
@@ -19,7 +23,7 @@ import {
 import type { Attempt } from '../storage/schema.ts';
 import type { ChartHandle, ReferenceLine } from './charts.ts';
 import { h, text } from './dom.ts';
-import { AXIS_COLORS, downloadText, formatDateTime, formatShortDateTime, pct } from './records.ts';
+import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
 import './records.css';
 
 export interface HistoryOptions {
@@ -115,7 +119,6 @@ export function renderHistory(opts: HistoryOptions): { element: HTMLElement; dis
         for (const c of charts) {
           try {
             handles.push(c.draw(module));
-            c.canvas.setAttribute('data-points', String(Number(c.canvas.dataset.count)));
           } catch (e) {
             chartFailed(c.canvas, e);
           }
@@ -262,20 +265,55 @@ function scenarioCard(
 } {
   const points = scenario.points;
   const assessments = points.filter((p) => p.mode === 'assessment').length;
-  const first = points[0]!;
   const last = scenario.latest;
-  const summary = AXES.map((a) =>
-    points.length === 1
-      ? `${AXIS_NAMES[a]} ${pct(last.percent[a])}`
-      : `${AXIS_NAMES[a]} from ${pct(first.percent[a])} to ${pct(last.percent[a])}`,
-  ).join(', ');
   const canvas = h('canvas', {
     'data-chart': 'history',
     'data-story': scenario.storyId,
-    'data-count': points.length,
     role: 'img',
-    'aria-label': `Line chart of your ${points.length} ${points.length === 1 ? 'attempt' : 'attempts'} at ${scenario.title}: ${summary}.${scenario.pass ? ' Dashed lines mark the pass marks.' : ''}`,
   });
+  let showAll = false;
+  /** The attempts plotted now: the latest CHART_LATEST, or all; with their numbers (from 1). */
+  const shown = () => {
+    const list = chartWindow(points, showAll);
+    return { list, from: points.length - list.length };
+  };
+  const describe = () => {
+    const { list } = shown();
+    const first = list[0]!;
+    const summary = AXES.map((a) =>
+      list.length === 1
+        ? `${AXIS_NAMES[a]} ${pct(last.percent[a])}`
+        : `${AXIS_NAMES[a]} from ${pct(first.percent[a])} to ${pct(last.percent[a])}`,
+    ).join(', ');
+    const which =
+      list.length === points.length
+        ? `your ${points.length} ${points.length === 1 ? 'attempt' : 'attempts'}`
+        : `your latest ${list.length} of ${points.length} attempts`;
+    canvas.setAttribute('data-count', String(list.length));
+    canvas.setAttribute(
+      'aria-label',
+      `Line chart of ${which} at ${scenario.title}, spaced by date: ${summary}.${scenario.pass ? ' Dashed lines mark the pass marks.' : ''}`,
+    );
+  };
+  describe();
+
+  // Many attempts: the latest CHART_LATEST until asked for all (the table always has all).
+  const windowNote = text('p', '', { class: 'hint', 'data-chart-window': '' });
+  let more: HTMLButtonElement | null = null;
+  if (points.length > CHART_LATEST) {
+    more = h(
+      'button',
+      { type: 'button', class: 'chart-more', 'aria-pressed': 'false', 'data-show-all': '' },
+      `Show all ${points.length} attempts`,
+    );
+  }
+  const noteWindow = () => {
+    windowNote.hidden = !more;
+    windowNote.textContent = showAll
+      ? `Showing all ${points.length} attempts.`
+      : `Showing your latest ${CHART_LATEST} of ${points.length} attempts.`;
+  };
+  noteWindow();
 
   const rows = h('tbody');
   points.forEach((p, i) => {
@@ -332,27 +370,81 @@ function scenarioCard(
     text('p', meta, { class: 'records-sub' }),
     text('p', marksNote(scenario), { class: 'records-note' }),
     h('div', { class: 'chart-box' }, canvas),
-    text('p', 'Circles are practice attempts; diamonds are assessments.', { class: 'hint chart-key' }),
+    text('p', 'Circles are practice attempts; diamonds are assessments. Attempts are spaced by date.', {
+      class: 'hint chart-key',
+    }),
+    windowNote,
+    more,
     table,
   );
 
-  const draw = (m: typeof import('./charts.ts')) =>
-    m.drawLineChart(canvas, {
-      labels: points.map((p) => formatShortDateTime(p.at)),
-      titles: points.map(
+  let module: typeof import('./charts.ts') | undefined;
+  let chart: ChartHandle | undefined;
+  let gone = false;
+  const plot = () => {
+    if (!module || gone) return;
+    chart?.destroy();
+    chart = undefined;
+    const { list, from } = shown();
+    const axis = dayAxis(list.map((p) => p.at));
+    const years = new Set(list.map((p) => new Date(p.at).getFullYear())).size > 1;
+    const dayLabel = new Intl.DateTimeFormat(undefined, {
+      day: 'numeric',
+      month: 'short',
+      ...(years ? { year: 'numeric' as const } : {}),
+      timeZone: 'UTC',
+    });
+    // Smaller markers when there are many, so the lines still read.
+    const many = list.length > CHART_LATEST;
+    chart = module.drawLineChart(canvas, {
+      labels: list.map((p) => formatDateTime(p.at)),
+      x: {
+        values: axis.values,
+        min: axis.min,
+        max: axis.max,
+        step: axis.step,
+        format: (n) => (Number.isInteger(n) ? dayLabel.format(axis.day(n)) : ''),
+      },
+      titles: list.map(
         (p, i) =>
-          `Attempt ${i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : 'practice'}, ${formatDateTime(p.at)}`,
+          `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : 'practice'}, ${formatDateTime(p.at)}`,
       ),
-      series: AXES.map((axis) => ({
-        label: AXIS_NAMES[axis],
-        color: AXIS_COLORS[axis],
-        data: points.map((p) => p.percent[axis]),
-        pointStyle: points.map((p) => (p.mode === 'assessment' ? 'rectRot' : 'circle')),
-        pointRadius: points.map((p) => (p.mode === 'assessment' ? 7 : 4)),
+      series: AXES.map((axisName) => ({
+        label: AXIS_NAMES[axisName],
+        color: AXIS_COLORS[axisName],
+        data: list.map((p) => p.percent[axisName]),
+        pointStyle: list.map((p) => (p.mode === 'assessment' ? 'rectRot' : 'circle')),
+        pointRadius: list.map((p) => (p.mode === 'assessment' ? (many ? 4 : 7) : many ? 2 : 4)),
+        borderWidth: many ? 1.5 : 2.5,
       })),
-      references: referenceLines(scenario.pass, m.INK),
+      references: referenceLines(scenario.pass, module.INK),
       yTitle: 'Score (%)',
     });
+    canvas.setAttribute('data-points', String(list.length));
+  };
+  more?.addEventListener('click', () => {
+    showAll = !showAll;
+    more!.setAttribute('aria-pressed', String(showAll));
+    describe();
+    noteWindow();
+    try {
+      plot();
+    } catch (e) {
+      chartFailed(canvas, e);
+    }
+  });
+
+  const draw = (m: typeof import('./charts.ts')): ChartHandle => {
+    module = m;
+    plot();
+    return {
+      destroy() {
+        gone = true;
+        chart?.destroy();
+        chart = undefined;
+      },
+    };
+  };
   return { element, canvas, draw };
 }
 

@@ -147,7 +147,7 @@ describe('attempts', () => {
     const a = await store.attempts.start(sam.profile.id, { id: 'aisle', hash: 'h' }, 'practice');
     await expect(
       store.attempts.saveProgress(a.id, { path: [1.5], linesAfterLastChoice: 0, notes: [] }),
-    ).rejects.toThrow(/^saveProgress: path\[0\]: /);
+    ).rejects.toThrow(/^saveProgress: path\[0\] should be a whole number$/);
   });
 
   it('resumes on the same story version only; a changed story keeps the attempt', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { csvDocument, csvField, csvText } from '../../src/storage/csv.ts';
 import {
   buildResultsFile,
@@ -15,6 +16,7 @@ import {
   resultsFileName,
   resultsJson,
 } from '../../src/storage/exchange.ts';
+import { describeIssues, EARLIEST_DATE, MAX_CALL_SECONDS } from '../../src/storage/fields.ts';
 import { cohortTable, cohortTableCsv } from '../../src/storage/insights.ts';
 import type { Attempt } from '../../src/storage/schema.ts';
 import { IDBFactory, open } from './helpers.ts';
@@ -115,17 +117,19 @@ function readCsv(text: string): string[][] {
 
 describe('CSV', () => {
   it('one row per finished attempt, with commas, quotes and line breaks escaped', () => {
-    const name = 'O\'Neil, "Sam"\nSecond line';
-    const file = fileFor({ id: 'p1', name }, [
+    // A line break in a name is kept as a space (names are tidied); endings keep theirs.
+    const file = fileFor({ id: 'p1', name: 'O\'Neil, "Sam"\nSecond line' }, [
       attempt('a1'),
       attempt('a2', {
         mode: 'practice',
-        result: { ...attempt('a').result!, passed: undefined, ending: 'Gave up, "politely"' },
+        result: { ...attempt('a').result!, passed: undefined, ending: 'Gave up, "politely"\nfor now' },
       }),
     ]);
+    const name = 'O\'Neil, "Sam" Second line';
     const csv = resultsCsv(file, { scenarioTitle: (id) => (id === 'aisle' ? 'Aisle 7, again' : undefined) });
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[1]).toMatch(/^"O'Neil, ""Sam""\nSecond line","Aisle 7, again",assessment,/);
+    expect(csv.split('\r\n')[1]).toMatch(/^"O'Neil, ""Sam"" Second line","Aisle 7, again",assessment,/);
+    expect(csv.split('\r\n')[2]).toMatch(/,"Gave up, ""politely""\nfor now",yes,/);
     const rows = readCsv(csv.slice(1));
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows[0]).toEqual([
@@ -166,7 +170,7 @@ describe('CSV', () => {
         'Aisle 7, again',
         'practice',
         '2025-03-14T09:07:00.000Z',
-        'Gave up, "politely"',
+        'Gave up, "politely"\nfor now',
         'yes',
         '4',
         '-2',
@@ -225,15 +229,17 @@ describe('one CSV writer (csv.ts) for both exports', () => {
   });
 
   it('the results CSV and the cohort table CSV treat the same awkward name the same way', () => {
-    const name = '\t=cmd|"x",\r\nend';
-    const file = fileFor({ id: 'p1', name }, [attempt('a1')]);
+    const file = fileFor({ id: 'p1', name: '\t=cmd|"x",\r\nend' }, [attempt('a1')]);
+    // Tidied on the way out: the leading tab goes, the line break becomes a space.
+    const name = '=cmd|"x", end';
+    expect(file.trainee.name).toBe(name);
     const cohort = mergeCohort(emptyCohort(), file).cohort;
     const results = resultsCsv(file, { bom: false });
     const table = cohortTableCsv(cohortTable(cohort, []), { bom: false });
     expect(readCsv(results)[1]![0]).toBe(`'${name}`);
     expect(readCsv(table)[1]![0]).toBe(`'${name}`);
-    expect(results.slice(results.indexOf('\r\n') + 2)).toMatch(/^"'\t=cmd\|""x"",\r\nend",/);
-    expect(table.slice(table.indexOf('\r\n') + 2)).toMatch(/^"'\t=cmd\|""x"",\r\nend",/);
+    expect(results.slice(results.indexOf('\r\n') + 2)).toMatch(/^"'=cmd\|""x"", end",/);
+    expect(table.slice(table.indexOf('\r\n') + 2)).toMatch(/^"'=cmd\|""x"", end",/);
   });
 });
 
@@ -286,16 +292,16 @@ describe('parseResultsFile says what is wrong', () => {
     const file = JSON.parse(good) as ResultsFile;
     (file.attempts[0]!.result.percent as Record<string, unknown>).de = 140;
     expect(bad(JSON.stringify(file))).toBe(
-      'sam.json has an invalid value at attempts[0].result.percent.de: Too big: expected number to be <=100.',
+      'sam.json is not a valid results file: attempts[0].result.percent.de is 140, above the most allowed (100).',
     );
     const missing = JSON.parse(good) as Record<string, unknown>;
     delete missing.trainee;
-    expect(bad(JSON.stringify(missing))).toMatch(/^sam\.json has an invalid value at trainee: /);
+    expect(bad(JSON.stringify(missing))).toBe('sam.json is not a valid results file: trainee is missing.');
     const two = JSON.parse(good) as ResultsFile;
     (two.attempts[0] as Record<string, unknown>).mode = 'exam';
     (two.attempts[0] as Record<string, unknown>).startedAt = 'Tuesday';
-    expect(bad(JSON.stringify(two))).toMatch(
-      /^sam\.json has an invalid value at attempts\[0\]\.\w+: .+ \(and 1 more problem\)\.$/,
+    expect(bad(JSON.stringify(two))).toBe(
+      'sam.json is not a valid results file: attempts[0].mode must be practice or assessment, not "exam" (and 1 more problem).',
     );
   });
 
@@ -336,7 +342,7 @@ describe('the trainer cohort', () => {
       added: 1,
       duplicates: 1,
       conflicts: 0,
-      message: '1 new attempt for Samuel (1 already loaded).',
+      message: '1 new attempt for Samuel (was Sam; 1 already loaded).',
     });
     expect(merged.cohort.trainees[0]).toMatchObject({ trainee: { id: 'p1', name: 'Samuel' } });
     expect(merged.cohort.trainees[0]?.attempts.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
@@ -394,7 +400,7 @@ describe('an imported file is checked, not trusted', () => {
       },
     });
     expect(message(check([honest('a1'), inflated], { stories: [AISLE] }))).toBe(
-      'sam.json cannot be right: attempt 2 (aisle) says 100% de-escalation for −999 points, but in this version of the scenario that is 0%.',
+      'sam.json cannot be right: attempt 2 (aisle) says −999 de-escalation points, but this version of the scenario allows −4 to 4.',
     );
     // attempt()'s own 12.5% for −2 points is 12.5 off the 0% those points make.
     expect(message(check([attempt('a1')], { stories: [AISLE] }))).toBe(
@@ -455,8 +461,8 @@ describe('an imported file is checked, not trusted', () => {
   it('still refuses a percent outside 0–100 (the schema)', () => {
     const file = JSON.parse(resultsJson(fileFor(sam, [honest('a1')]))) as ResultsFile;
     (file.attempts[0]!.result.percent as Record<string, unknown>).res = -5;
-    expect(message(parseResultsFile(JSON.stringify(file), 'sam.json'))).toMatch(
-      /^sam\.json has an invalid value at attempts\[0\]\.result\.percent\.res: Too small/,
+    expect(message(parseResultsFile(JSON.stringify(file), 'sam.json'))).toBe(
+      'sam.json is not a valid results file: attempts[0].result.percent.res is -5, below the least allowed (0).',
     );
   });
 
@@ -465,5 +471,129 @@ describe('an imported file is checked, not trusted', () => {
     expect(message(parseResultsFile(`{"a":"${'x'.repeat(MAX_RESULTS_FILE_SIZE)}"}`, 'big.json'))).toBe(
       'big.json is too large to be a results file.',
     );
+  });
+});
+
+describe('names, plain words and bounds in a results file', () => {
+  const good = () => JSON.parse(resultsJson(fileFor(sam, [attempt('a1')]))) as ResultsFile;
+  const parse = (file: unknown) => parseResultsFile(JSON.stringify(file), 'sam.json');
+  const message = (file: unknown) => {
+    const r = parse(file);
+    return r.ok ? 'accepted' : r.message;
+  };
+
+  it('a blank trainee name is refused; a spaced one is kept tidied', () => {
+    expect(message({ ...good(), trainee: { id: 'p1', name: '   ' } })).toBe(
+      'sam.json is not a valid results file: trainee.name is blank: a trainee needs a name.',
+    );
+    expect(message({ ...good(), trainee: { id: 'p1', name: '' } })).toBe(
+      'sam.json is not a valid results file: trainee.name is blank: a trainee needs a name.',
+    );
+    const spaced = parse({ ...good(), trainee: { id: 'p1', name: '  trainee   01 ' } });
+    if (!spaced.ok) throw new Error(spaced.message);
+    expect(spaced.data.trainee.name).toBe('trainee 01');
+    expect(message({ ...good(), trainee: { id: 'p1', name: 'x'.repeat(201) } })).toBe(
+      'sam.json is not a valid results file: trainee.name is too long: at most 200 characters.',
+    );
+  });
+
+  it('a newer file that renames a trainee says so', () => {
+    const first = mergeCohort(
+      emptyCohort(),
+      buildResultsFile({ id: 'p9', name: 'Trainee 00' }, [attempt('m1', { profileId: 'p9' })], exportedAt),
+    );
+    const renamed = mergeCohort(
+      first.cohort,
+      buildResultsFile({ id: 'p9', name: 'Mallory' }, [], new Date('2025-03-15T00:00:00.000Z')),
+    );
+    expect(renamed).toMatchObject({
+      renamedFrom: 'Trainee 00',
+      message: '0 new attempts for Mallory (was Trainee 00).',
+    });
+    expect(renamed.cohort.trainees[0]!.trainee.name).toBe('Mallory');
+    // The same name again is no rename.
+    const same = mergeCohort(
+      renamed.cohort,
+      buildResultsFile({ id: 'p9', name: 'Mallory' }, [], new Date('2025-03-16T00:00:00.000Z')),
+    );
+    expect(same.message).toBe('0 new attempts for Mallory.');
+    expect(same.renamedFrom).toBeUndefined();
+  });
+
+  it('says what is wrong in plain words, keeping the field path', () => {
+    const GONE = Symbol('delete');
+    /** Sets (or with GONE deletes) the value at `path` in a parsed file. */
+    const spoil = (file: unknown, path: (string | number)[], value: unknown) => {
+      let at = file as Record<string | number, unknown>;
+      for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+      const last = path[path.length - 1]!;
+      if (value === GONE) delete at[last];
+      else at[last] = value;
+    };
+    const cases: [(string | number)[], unknown, string][] = [
+      [['attempts', 0, 'mode'], 'exam', 'attempts[0].mode must be practice or assessment, not "exam"'],
+      [['trainee', 'name'], GONE, 'trainee.name is missing'],
+      [['attempts', 0, 'mode'], GONE, 'attempts[0].mode is missing'],
+      [['exportedAt'], 'Tuesday', 'exportedAt is not a date and time'],
+      [
+        ['attempts', 0, 'result', 'percent', 'de'],
+        140,
+        'attempts[0].result.percent.de is 140, above the most allowed (100)',
+      ],
+      [
+        ['attempts', 0, 'result', 'seconds'],
+        -1,
+        'attempts[0].result.seconds is -1, below the least allowed (0)',
+      ],
+      [['attempts', 0, 'path'], [0, 1.5], 'attempts[0].path[1] is 1.5, not a whole number'],
+      [['attempts', 0, 'path'], 'abc', 'attempts[0].path should be a list, not text'],
+      [
+        ['attempts', 0, 'result', 'resolved'],
+        'yes',
+        'attempts[0].result.resolved should be true or false, not text',
+      ],
+      [['attempts', 0, 'id'], '', 'attempts[0].id is empty'],
+    ];
+    for (const [path, value, words] of cases) {
+      const file = good();
+      spoil(file, path, value);
+      expect(message(file)).toBe(`sam.json is not a valid results file: ${words}.`);
+    }
+  });
+
+  it('describeIssue falls back to zod’s words for codes it does not know, and works without the input', () => {
+    const r = z.object({ n: z.number().multipleOf(5) }).safeParse({ n: 7 });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(describeIssues(r.error)).toBe(`n: ${r.error.issues[0]!.message}`);
+    const missing = z.object({ n: z.number() }).safeParse({});
+    if (!missing.success) expect(describeIssues(missing.error)).toBe('n is missing');
+    const big = z.object({ n: z.number().max(3) }).safeParse({ n: 9 });
+    if (!big.success) expect(describeIssues(big.error)).toBe('n is above the most allowed (3)');
+  });
+
+  it('a call longer than a week, or a date before 2020, is refused', () => {
+    const week = good();
+    week.attempts[0]!.result.seconds = MAX_CALL_SECONDS;
+    expect(parse(week).ok).toBe(true);
+    week.attempts[0]!.result.seconds = MAX_CALL_SECONDS + 1;
+    expect(message(week)).toBe(
+      'sam.json is not a valid results file: attempts[0].result.seconds is 604801, above the most allowed (604800).',
+    );
+    const old = good();
+    old.attempts[0]!.startedAt = '2019-12-31T23:00:00.000Z';
+    old.attempts[0]!.finishedAt = '2019-12-31T23:59:59.999Z';
+    expect(message(old)).toBe(
+      'sam.json is not a valid results file: attempts[0].startedAt is not a real date for this game (it is before 2020) (and 1 more problem).',
+    );
+    const edge = good();
+    edge.attempts[0]!.startedAt = '2020-01-01T00:00:00.000Z';
+    edge.attempts[0]!.finishedAt = '2020-01-01T00:05:00.000Z';
+    expect(parse(edge).ok).toBe(true);
+    const finishedOld = good();
+    finishedOld.attempts[0]!.finishedAt = '1999-01-01T00:00:00.000Z';
+    expect(message(finishedOld)).toBe(
+      'sam.json is not a valid results file: attempts[0].finishedAt is not a real date for this game (it is before 2020).',
+    );
+    expect(EARLIEST_DATE).toBe('2020-01-01T00:00:00.000Z');
   });
 });

@@ -12,11 +12,14 @@ import {
   assessmentLabel,
   assessmentStanding,
   axisDistributions,
+  CHART_LATEST,
   COHORT_CSV_HEADER,
   type CohortRow,
+  chartWindow,
   cohortTable,
   cohortTableCsv,
   DEFAULT_PASS_MARK,
+  dayAxis,
   meetsMarks,
   needsHelp,
   passMarksFor,
@@ -606,6 +609,8 @@ function row(over: Partial<CohortRow>): CohortRow {
     marksDeclared: false,
     assessments: 0,
     assessment: 'not-taken',
+    unverified: 0,
+    verified: true,
     ...over,
   };
 }
@@ -715,17 +720,19 @@ describe('cohortTableCsv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(COHORT_CSV_HEADER.join(','));
     expect(lines[0]).toBe(
-      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at',
+      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at,Unverified attempts',
     );
-    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,');
+    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,,0');
     expect(lines[2]).toBe(
-      'Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z',
+      'Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z,0',
     );
-    expect(lines[3]).toBe('Cy,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,');
+    expect(lines[3]).toBe(
+      'Cy,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,,0',
+    );
     expect(
       cohortTableCsv([row({})])
         .split('\r\n')[1]!
-        .endsWith(',0,,'),
+        .endsWith(',0,,,0'),
     ).toBe(true);
     expect(cohortTableCsv([], { bom: false })).toBe(`${COHORT_CSV_HEADER.join(',')}\r\n`);
   });
@@ -812,5 +819,43 @@ describe('trainees who share a name', () => {
     );
     expect(again.namesakes).toBe(1);
     expect(again.message).not.toMatch(/shown apart/);
+  });
+});
+
+describe('the progress chart: the latest attempts, on a time axis', () => {
+  it('shows the latest CHART_LATEST until asked for all', () => {
+    const many = Array.from({ length: 400 }, (_, i) => i);
+    expect(CHART_LATEST).toBe(30);
+    expect(chartWindow(many, false)).toEqual(many.slice(370));
+    expect(chartWindow(many, true)).toHaveLength(400);
+    expect(chartWindow([1, 2, 3], false)).toEqual([1, 2, 3]);
+  });
+
+  it('spaces attempts by days: a five-month gap is not a day', () => {
+    const axis = dayAxis([
+      '2025-01-10T12:00:00.000Z',
+      '2025-01-10T15:00:00.000Z',
+      '2025-01-11T12:00:00.000Z',
+      '2025-06-10T12:00:00.000Z',
+    ]);
+    const [a, b, c, d] = axis.values as [number, number, number, number];
+    expect(b - a).toBeCloseTo(0.125, 5);
+    expect(c - a).toBeCloseTo(1, 5);
+    expect(d - c).toBeCloseTo(150, 1); // within an hour: summer time may move the clock
+    // Counted from midnight of the first (local) day, ticks on whole days, about eight of them.
+    expect(Math.floor(a)).toBe(0);
+    expect(axis.min).toBe(0);
+    expect(axis.step).toBe(19);
+    expect(axis.max).toBeGreaterThanOrEqual(d);
+    expect(axis.max % axis.step).toBe(0);
+    const first = new Date('2025-01-10T12:00:00.000Z');
+    expect(axis.day(0).toISOString().slice(0, 10)).toBe(
+      `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-${String(first.getDate()).padStart(2, '0')}`,
+    );
+  });
+
+  it('one day, or a single attempt, still makes an axis one day wide', () => {
+    expect(dayAxis(['2025-01-10T12:00:00.000Z'])).toMatchObject({ min: 0, max: 1, step: 1 });
+    expect(dayAxis([]).values).toEqual([]);
   });
 });

@@ -94,11 +94,11 @@ describe('story snapshots', () => {
   it('refuses a snapshot that is not one, saying what is wrong', async () => {
     const store = await open(new IDBFactory());
     await expect(store.snapshots.keep({ ...snapshot, json: '' })).rejects.toThrow(StorageError);
-    await expect(store.snapshots.keep({ ...snapshot, json: '' })).rejects.toThrow(/^keep: json: /);
+    await expect(store.snapshots.keep({ ...snapshot, json: '' })).rejects.toThrow(/^keep: json is empty$/);
     const flatBounds = { de: { best: 1, worst: 0 }, own: { best: 1, worst: 0 }, res: { best: 1, worst: 0 } };
     await expect(
       store.snapshots.keep({ ...snapshot, bounds: flatBounds as unknown as SnapshotInput['bounds'] }),
-    ).rejects.toThrow(/^keep: bounds\.best: /);
+    ).rejects.toThrow(/^keep: bounds\.best is missing$/);
     expect(await store.snapshots.get(snapshot.hash)).toBeUndefined();
     expect(store.durable).toBe(true);
   });
@@ -115,7 +115,7 @@ describe('story snapshots', () => {
       expect.objectContaining({
         store: 'snapshots',
         key: snapshot.hash,
-        reason: expect.stringMatching(/^json: /),
+        reason: 'json should be text',
       }),
     ]);
     expect(store.problems[0]?.message).toMatch(
@@ -175,7 +175,9 @@ describe("the trainer's cohort", () => {
   it('refuses to save a cohort that is not one', async () => {
     const store = await open(new IDBFactory());
     const bad = { trainees: [{ ...cohort.trainees[0], exportedAt: 'last week' }] } as Cohort;
-    await expect(store.cohort.save(bad)).rejects.toThrow(/^save: cohort\.trainees\[0\]\.exportedAt: /);
+    await expect(store.cohort.save(bad)).rejects.toThrow(
+      /^save: cohort\.trainees\[0\]\.exportedAt is not a date and time$/,
+    );
     expect(await store.cohort.load()).toEqual({ trainees: [] });
   });
 
@@ -188,7 +190,7 @@ describe("the trainer's cohort", () => {
       expect.objectContaining({
         store: 'cohort',
         key: 'current',
-        reason: expect.stringMatching(/^cohort\.trainees\[0\]\.trainee\.name: /),
+        reason: 'cohort.trainees[0].trainee.name is missing',
         message: expect.stringMatching(
           /^The trainer dashboard's imported results could not be read, so they were set aside and kept; nothing was deleted\.$/,
         ),
