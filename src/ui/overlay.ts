@@ -220,6 +220,10 @@ export function mountOverlay(
           return renderDashboard({
             stories: session.stories,
             cohortStore: training.store.cohort,
+            // Imported attempts are replayed on their version to check them: reuse what is loaded.
+            loadStory: async (entry) =>
+              session.storyJson(entry.id) ??
+              (await fetch(new URL(entry.url, document.baseURI)).then((r) => (r.ok ? r.text() : undefined))),
             onBack: () => session.showMenu(),
             notify,
           });
