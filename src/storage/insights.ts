@@ -667,36 +667,3 @@ export const CHART_LATEST = 30;
 export function chartWindow<T>(points: readonly T[], showAll: boolean): T[] {
   return showAll ? [...points] : points.slice(-CHART_LATEST);
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * A proportional time axis in days: each time as a day number counted from local midnight of the
- * first day (so 1.5 is noon the next day, and a five-month gap is 150 apart), with ticks every `step`
- * whole days from `min` to `max`. `day(n)` is the date (UTC midnight of that local calendar day, to
- * format with timeZone 'UTC') that tick `n` stands for. Times that are not dates count as the first.
- */
-export function dayAxis(times: readonly string[]): {
-  values: number[];
-  min: number;
-  max: number;
-  step: number;
-  day: (n: number) => Date;
-} {
-  const local = (iso: string) => {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return undefined;
-    const day = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
-    return day + (d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds()) / 86400;
-  };
-  const raw = times.map(local);
-  const known = raw.filter((v): v is number => v !== undefined);
-  const first = known.length ? Math.floor(Math.min(...known)) : 0;
-  const values = raw.map((v) => (v === undefined ? 0 : v - first));
-  const last = Math.max(0, ...values);
-  // At most about eight ticks, on whole days.
-  const span = Math.max(1, Math.ceil(last));
-  const step = Math.max(1, Math.ceil(span / 8));
-  const max = Math.max(step, Math.ceil(last / step) * step);
-  return { values, min: 0, max, step, day: (n) => new Date((first + n) * DAY_MS) };
-}

@@ -1,6 +1,6 @@
 /**
  * "Your progress": a trainee's finished attempts per scenario as line charts (one line per skill,
- * pass marks dashed, assessments drawn as diamonds, attempts spaced by date on a day axis; the latest
+ * pass marks dashed, assessments drawn as diamonds, attempts in the order played, dated by day; the latest
  * 30 until "Show all" is pressed), personal bests, the weakest area with a scenario
  * to practise it on, and downloads of the results for the trainer.
  *
@@ -13,7 +13,6 @@ import { buildResultsFile, resultsCsv, resultsFileName, resultsJson } from '../s
 import {
   CHART_LATEST,
   chartWindow,
-  dayAxis,
   type ScenarioHistory,
   SUGGESTION_RULE,
   type TraineeHistory,
@@ -292,7 +291,7 @@ function scenarioCard(
     canvas.setAttribute('data-count', String(list.length));
     canvas.setAttribute(
       'aria-label',
-      `Line chart of ${which} at ${scenario.title}, spaced by date: ${summary}.${scenario.pass ? ' Dashed lines mark the pass marks.' : ''}`,
+      `Line chart of ${which} at ${scenario.title}, in the order played: ${summary}.${scenario.pass ? ' Dashed lines mark the pass marks.' : ''}`,
     );
   };
   describe();
@@ -370,9 +369,13 @@ function scenarioCard(
     text('p', meta, { class: 'records-sub' }),
     text('p', marksNote(scenario), { class: 'records-note' }),
     h('div', { class: 'chart-box' }, canvas),
-    text('p', 'Circles are practice attempts; diamonds are assessments. Attempts are spaced by date.', {
-      class: 'hint chart-key',
-    }),
+    text(
+      'p',
+      'Circles are practice attempts; diamonds are assessments. Attempts are in the order you played them; a date marks the first of each day.',
+      {
+        class: 'hint chart-key',
+      },
+    ),
     windowNote,
     more,
     table,
@@ -386,25 +389,19 @@ function scenarioCard(
     chart?.destroy();
     chart = undefined;
     const { list, from } = shown();
-    const axis = dayAxis(list.map((p) => p.at));
     const years = new Set(list.map((p) => new Date(p.at).getFullYear())).size > 1;
     const dayLabel = new Intl.DateTimeFormat(undefined, {
       day: 'numeric',
       month: 'short',
       ...(years ? { year: 'numeric' as const } : {}),
-      timeZone: 'UTC',
     });
     // Smaller markers when there are many, so the lines still read.
     const many = list.length > CHART_LATEST;
+    // Attempts in the order played, evenly spaced (a day of practice must not collapse into one
+    // column); a date marks the first attempt of each day.
+    const days = list.map((p) => dayLabel.format(new Date(p.at)));
     chart = module.drawLineChart(canvas, {
-      labels: list.map((p) => formatDateTime(p.at)),
-      x: {
-        values: axis.values,
-        min: axis.min,
-        max: axis.max,
-        step: axis.step,
-        format: (n) => (Number.isInteger(n) ? dayLabel.format(axis.day(n)) : ''),
-      },
+      labels: days.map((d, i) => (i === 0 || d !== days[i - 1] ? d : '')),
       titles: list.map(
         (p, i) =>
           `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : 'practice'}, ${formatDateTime(p.at)}`,

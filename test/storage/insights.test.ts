@@ -19,7 +19,6 @@ import {
   cohortTable,
   cohortTableCsv,
   DEFAULT_PASS_MARK,
-  dayAxis,
   meetsMarks,
   needsHelp,
   passMarksFor,
@@ -822,40 +821,12 @@ describe('trainees who share a name', () => {
   });
 });
 
-describe('the progress chart: the latest attempts, on a time axis', () => {
+describe('the progress chart: the latest attempts', () => {
   it('shows the latest CHART_LATEST until asked for all', () => {
     const many = Array.from({ length: 400 }, (_, i) => i);
     expect(CHART_LATEST).toBe(30);
     expect(chartWindow(many, false)).toEqual(many.slice(370));
     expect(chartWindow(many, true)).toHaveLength(400);
     expect(chartWindow([1, 2, 3], false)).toEqual([1, 2, 3]);
-  });
-
-  it('spaces attempts by days: a five-month gap is not a day', () => {
-    const axis = dayAxis([
-      '2025-01-10T12:00:00.000Z',
-      '2025-01-10T15:00:00.000Z',
-      '2025-01-11T12:00:00.000Z',
-      '2025-06-10T12:00:00.000Z',
-    ]);
-    const [a, b, c, d] = axis.values as [number, number, number, number];
-    expect(b - a).toBeCloseTo(0.125, 5);
-    expect(c - a).toBeCloseTo(1, 5);
-    expect(d - c).toBeCloseTo(150, 1); // within an hour: summer time may move the clock
-    // Counted from midnight of the first (local) day, ticks on whole days, about eight of them.
-    expect(Math.floor(a)).toBe(0);
-    expect(axis.min).toBe(0);
-    expect(axis.step).toBe(19);
-    expect(axis.max).toBeGreaterThanOrEqual(d);
-    expect(axis.max % axis.step).toBe(0);
-    const first = new Date('2025-01-10T12:00:00.000Z');
-    expect(axis.day(0).toISOString().slice(0, 10)).toBe(
-      `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-${String(first.getDate()).padStart(2, '0')}`,
-    );
-  });
-
-  it('one day, or a single attempt, still makes an axis one day wide', () => {
-    expect(dayAxis(['2025-01-10T12:00:00.000Z'])).toMatchObject({ min: 0, max: 1, step: 1 });
-    expect(dayAxis([]).values).toEqual([]);
   });
 });
