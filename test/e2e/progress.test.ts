@@ -254,4 +254,24 @@ describe('progress that lasts', () => {
     await page.keyboard.press('1');
     await page.waitForSelector('body[data-screen="playing"] .line');
   });
+
+  it('a run started while the art still loads comes up in its own scene, not behind the title', async () => {
+    const { page } = current();
+    // Slow art: the scenario is picked before the scenes have loaded, on a first visit.
+    await page.route('**/*.svg', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('body[data-screen="menu"] #new-trainee');
+    await page.keyboard.type('Kim Nguyen');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-screen="menu"] button.scenario');
+    await page.keyboard.press('1');
+    await page.waitForSelector('body[data-screen="playing"] .line');
+    await page.waitForSelector('canvas[data-scenes~="Aisle"]');
+    await page.waitForTimeout(1500);
+    // Only the aisle: a title scene still starting must not come up over it.
+    expect(await page.getAttribute('canvas', 'data-scenes')).toBe('Aisle');
+  });
 });

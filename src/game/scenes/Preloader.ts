@@ -57,9 +57,6 @@ export class Preloader extends Phaser.Scene {
 
   create(): void {
     const missing: string[] = [];
-    for (const [name, prop] of Object.entries(manifest.props ?? {})) {
-      this.load.svg(propKey(name), artUrl(prop.file));
-    }
     for (const story of this.session.stories) {
       const json = this.cache.text.get(`story-${story.id}`) as string | undefined;
       if (json) this.session.setStoryJson(story.id, json);
@@ -68,6 +65,9 @@ export class Preloader extends Phaser.Scene {
     if (missing.length) {
       this.session.events.emit('notice', { message: `Could not load: ${missing.join(', ')}`, tone: 'error' });
     }
-    this.session.markReady();
+    // Hand over once this scene has finished being created: stopping a scene from inside its own
+    // create() does not hold (Phaser marks it running after create returns), and the loading screen
+    // would stay up over the scene that replaced it.
+    this.events.once(Phaser.Scenes.Events.CREATE, () => this.session.markReady());
   }
 }
