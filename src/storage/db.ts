@@ -517,6 +517,7 @@ export class Store {
     await this.write((b) =>
       b.putIf('attempts', id, (raw) => {
         const now = readRecord('attempt', raw);
+        if (raw === undefined) throw new StorageError(`${op}: no attempt with id '${id}' (it was removed)`);
         if (!now.ok) throw new StorageError(`${op}: attempt '${id}' changed and can no longer be read`);
         admit(now.value);
         next = checked(op, AttemptSchema, { ...change(now.value), updatedAt: this.iso() });
@@ -608,7 +609,11 @@ export class Store {
       if (e instanceof ChangeRefused) throw e.reason;
       if (backend.kind === 'memory') throw e;
       await this.degrade(isQuotaError(e) ? 'quota' : 'storage-failed', errorText(e));
-      await op(this.backend);
+      try {
+        await op(this.backend);
+      } catch (again) {
+        throw again instanceof ChangeRefused ? again.reason : again;
+      }
     }
   }
 

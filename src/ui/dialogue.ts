@@ -98,6 +98,13 @@ function notesForm(
     pending = false;
     onDraft(picked(), area.value);
   };
+  // Enter on a ticked fact would send the notes half-done (the browser submits the form): Space
+  // ticks a fact, and the Save button sends the notes.
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.target as HTMLElement | null)?.matches('input[type="checkbox"]')) {
+      e.preventDefault();
+    }
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);

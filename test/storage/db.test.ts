@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION } from '../../src/storage/backends.ts';
+import {
+  ChangeRefused,
+  DB_VERSION,
+  IndexedDbBackend,
+  MemoryBackend,
+  openIndexedDb,
+} from '../../src/storage/backends.ts';
 import {
   AttemptConflict,
   FALLBACK_WARNING,
@@ -187,6 +193,46 @@ describe('two pages on one attempt', () => {
       reason: 'closed',
     });
     expect(await store.attempts.get(a.id)).toMatchObject({ status: 'finished', path: [5], writer: 'tab-2' });
+  });
+});
+
+describe('putIf: check and write in one transaction', () => {
+  const backends = {
+    memory: async () => new MemoryBackend(),
+    indexeddb: async () => new IndexedDbBackend(await openIndexedDb(new IDBFactory(), DB, 5000)),
+  };
+  it.each(Object.keys(backends) as (keyof typeof backends)[])(
+    '%s: writes what the change makes of the current record, or nothing when it refuses',
+    async (kind) => {
+      const b = await backends[kind]();
+      await b.put('meta', { key: 'app', n: 1 });
+      await b.putIf('meta', 'app', (current) => ({ ...(current as object), n: 2 }));
+      expect(await b.get('meta', 'app')).toEqual({ key: 'app', n: 2 });
+      const refusal = new Error('no');
+      const attempt = b.putIf('meta', 'app', () => {
+        throw refusal;
+      });
+      await expect(attempt).rejects.toBeInstanceOf(ChangeRefused);
+      await expect(attempt).rejects.toMatchObject({ reason: refusal });
+      expect(await b.get('meta', 'app')).toEqual({ key: 'app', n: 2 });
+      // The connection still works after a refused change.
+      await b.putIf('meta', 'app', () => ({ key: 'app', n: 3 }));
+      expect(await b.get('meta', 'app')).toEqual({ key: 'app', n: 3 });
+      b.close();
+    },
+  );
+
+  it('a refused save is the caller’s conflict: the store stays on IndexedDB and says nothing', async () => {
+    const store = await open(new IDBFactory());
+    const sam = await store.profiles.create('Sam');
+    if (!sam.ok) throw new Error(sam.message);
+    const a = await store.attempts.start(sam.profile.id, { id: 'aisle', hash: 'h' }, 'practice', 'tab-1');
+    await store.attempts.claim(a.id, 'tab-2');
+    await expect(
+      store.attempts.saveProgress(a.id, { path: [1], linesAfterLastChoice: 0, notes: [] }, 'tab-1'),
+    ).rejects.toBeInstanceOf(AttemptConflict);
+    expect(store.durable).toBe(true);
+    expect(store.warning).toBeUndefined();
   });
 });
 
