@@ -10,7 +10,16 @@ import { AXES, AXIS_NAMES } from '../engine/tags.ts';
 import { csvDocument, csvText } from './csv.ts';
 // Fields from fields.ts, not schema.ts: schema.ts imports this module (for the cohort record), so a
 // value import the other way would be a cycle. Types only from schema.ts.
-import { describeIssues, GameIso, Iso, MODES, NoteSchema, ResultSchema } from './fields.ts';
+import {
+  describeIssues,
+  GameIso,
+  Iso,
+  MODES,
+  NoteSchema,
+  numberWords,
+  ResultSchema,
+  tidyName,
+} from './fields.ts';
 import type { Attempt, Profile } from './schema.ts';
 
 export const RESULTS_FORMAT = 'beyond-the-script/results';
@@ -31,13 +40,11 @@ export const ExportedAttemptSchema = z.object({
 });
 export type ExportedAttempt = z.infer<typeof ExportedAttemptSchema>;
 
-/** A name as it is kept: line breaks and runs of spaces made one space, trimmed (as `checkName` does). */
-export const tidyName = (name: string): string =>
-  name
-    .normalize('NFC')
-    .replace(/[\s\p{Cc}]+/gu, ' ')
-    .trim();
-
+/**
+ * A trainee as a file names them. Names are tidied as the game tidies them (`tidyName`) and may be up
+ * to 200 characters (longer than the game's own NAME_MAX: files are not refused for it); tables cut
+ * long ones short on screen and show the whole name on hover.
+ */
 export const TraineeSchema = z.object({
   id: z.string().min(1).max(100),
   name: z
@@ -180,7 +187,10 @@ export const MAX_RESULTS_FILE_SIZE = 50_000_000;
 export const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** The scenarios a file is checked against: this game's catalog. */
-export type CatalogStory = Pick<StoryEntry, 'id' | 'hash' | 'bounds'>;
+export type CatalogStory = Pick<StoryEntry, 'id' | 'hash' | 'bounds'> & {
+  /** Messages name a scenario by its title. */
+  metadata: Pick<StoryEntry['metadata'], 'title'>;
+};
 
 export interface ParseOptions {
   /**
@@ -250,12 +260,15 @@ export function parseResultsFile(text: string, fileName: string, options: ParseO
   return { ok: true, data: parsed.data };
 }
 
-/** "−999" with a real minus sign, as people write it. */
-const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
+/** "−999" with a real minus sign, as people write it; words for a number no scenario comes near. */
+const signed = (n: number) => numberWords(n, '−');
+const pointsWord = (n: number) => (Math.abs(n) === 1 ? 'point' : 'points');
 
 /**
  * What a well-formed file can still get wrong, as a message naming the file and the attempt (numbered
- * from 1, as in the file), or undefined when nothing is wrong:
+ * from 1, as in the file, with its scenario's title), or undefined when nothing is wrong:
+ * - two attempts with the same id (each finished attempt has its own: a file that repeats one was
+ *   made by hand, and which of the two is meant cannot be told);
  * - an attempt that finishes before it starts;
  * - a file exported, or an attempt finished, more than a day (CLOCK_SLACK_MS) after now, or an
  *   attempt finished more than a day after the file was exported;
@@ -266,6 +279,14 @@ const signed = (n: number) => (n < 0 ? `−${-n}` : String(n));
  *   dashboard keeps them marked unverified (see verify.ts, which also replays the ones it can check).
  * Percents outside 0–100 are already refused by the schema.
  */
+/** A scenario as messages name it: its title in the catalog (any version), else its id. */
+export function scenarioTitle(
+  storyId: string,
+  stories: readonly (Pick<StoryEntry, 'id'> & { metadata: Pick<StoryEntry['metadata'], 'title'> })[] = [],
+): string {
+  return stories.find((s) => s.id === storyId)?.metadata.title || storyId;
+}
+
 export function checkResultsFile(
   file: ResultsFile,
   fileName: string,
@@ -280,8 +301,16 @@ export function checkResultsFile(
   const latest = Math.min(exported, now) + CLOCK_SLACK_MS;
   const stories = new Map<string, CatalogStory>();
   for (const story of options.stories ?? []) if (!stories.has(story.id)) stories.set(story.id, story);
+  const seen = new Map<string, number>();
   for (const [i, a] of file.attempts.entries()) {
-    const which = `attempt ${i + 1} (${a.storyId})`;
+    const first = seen.get(a.id);
+    if (first !== undefined) {
+      return `${name} cannot be right: attempts ${first + 1} and ${i + 1} have the same id (${JSON.stringify(a.id)}), and each attempt has its own. It was not imported.`;
+    }
+    seen.set(a.id, i);
+  }
+  for (const [i, a] of file.attempts.entries()) {
+    const which = `attempt ${i + 1} (${scenarioTitle(a.storyId, options.stories)})`;
     const started = Date.parse(a.startedAt);
     const finished = Date.parse(a.finishedAt);
     if (finished < started) {
@@ -297,7 +326,7 @@ export function checkResultsFile(
       const worst = story.bounds.worst[axis];
       const best = story.bounds.best[axis];
       if (points < worst || points > best) {
-        return `${name} cannot be right: ${which} says ${signed(points)} ${AXIS_NAMES[axis].toLowerCase()} ${Math.abs(points) === 1 ? 'point' : 'points'}, but this version of the scenario allows ${signed(worst)} to ${signed(best)}.`;
+        return `${name} cannot be right: ${which} says ${signed(points)} ${AXIS_NAMES[axis].toLowerCase()} ${pointsWord(points)}, but this version of the scenario allows ${signed(worst)} to ${signed(best)}.`;
       }
     }
     for (const axis of AXES) {
@@ -305,7 +334,7 @@ export function checkResultsFile(
       const said = a.result.percent[axis];
       if (Math.abs(expected - said) > 1) {
         const points = a.result.score[axis];
-        return `${name} cannot be right: ${which} says ${Math.round(said)}% ${AXIS_NAMES[axis].toLowerCase()} for ${signed(points)} ${Math.abs(points) === 1 ? 'point' : 'points'}, but in this version of the scenario that is ${expected}%.`;
+        return `${name} cannot be right: ${which} says ${Math.round(said)}% ${AXIS_NAMES[axis].toLowerCase()} for ${signed(points)} ${pointsWord(points)}, but in this version of the scenario that is ${expected}%.`;
       }
     }
   }
@@ -360,6 +389,11 @@ export interface MergeReport {
   duplicates: number;
   /** Attempts whose id was loaded with different content: the loaded one is kept. */
   conflicts: number;
+  /**
+   * Attempts whose id is already loaded under another trainee: not added (an attempt belongs to one
+   * trainee), and named in `message`.
+   */
+  elsewhere: number;
   /** When the file renamed a trainee already loaded: the name they had. */
   renamedFrom?: string;
   /**
@@ -370,9 +404,9 @@ export interface MergeReport {
   message: string;
 }
 
-/** A name as compared for "the same name": trimmed, spaces collapsed, case ignored. */
+/** A name as compared for "the same name": tidied as names are kept (`tidyName`), case ignored. */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return tidyName(name).toLowerCase();
 }
 
 const COUNT_WORDS = ['', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
@@ -386,13 +420,16 @@ const contentOf = (a: CohortAttempt): string => {
 /**
  * Adds a results file to the cohort. Attempts are matched by id: one already loaded is not added
  * again, and nothing already loaded is dropped or changed (apart from the trainee's newest name, and
- * an attempt loaded unverified that is now verified). `verified` gives, by attempt id, what checking
- * found (verify.ts): kept with each new attempt as its `verified` flag.
+ * an attempt loaded unverified that is now verified). An id already loaded under another trainee is
+ * not added either: the message names whose it is. A trainee new to the cohort is added only with
+ * at least one new attempt (or when the file has none at all: they have not finished one yet).
+ * `verified` gives, by position in `incoming.attempts`, what checking found (verify.ts): kept with
+ * each new attempt as its `verified` flag.
  */
 export function mergeCohort(
   existing: Cohort,
   incoming: ResultsFile,
-  verified?: ReadonlyMap<string, boolean>,
+  verified?: readonly (boolean | undefined)[],
 ): MergeReport {
   const trainees = existing.trainees.map((t) => ({
     ...t,
@@ -407,9 +444,9 @@ export function mergeCohort(
   }
   let target = trainees.find((t) => t.trainee.id === incoming.trainee.id);
   let renamedFrom: string | undefined;
+  const isNew = !target;
   if (!target) {
     target = { trainee: { ...incoming.trainee }, attempts: [], exportedAt: incoming.exportedAt };
-    trainees.push(target);
   } else if (incoming.exportedAt >= target.exportedAt) {
     if (target.trainee.name !== incoming.trainee.name) renamedFrom = target.trainee.name;
     target.trainee.name = incoming.trainee.name;
@@ -418,9 +455,11 @@ export function mergeCohort(
   let added = 0;
   let duplicates = 0;
   let conflicts = 0;
-  for (const attempt of incoming.attempts) {
+  /** Attempts already loaded under other trainees, counted per trainee (in the order met). */
+  const owners = new Map<CohortTrainee, number>();
+  for (const [i, attempt] of incoming.attempts.entries()) {
     const seen = known.get(attempt.id);
-    const check = verified?.get(attempt.id);
+    const check = verified?.[i];
     const content = contentOf(attempt);
     if (seen === undefined) {
       // Only what checking found: never a flag that came with the attempt.
@@ -430,6 +469,8 @@ export function mergeCohort(
       target.attempts.push(kept);
       known.set(attempt.id, { content, trainee: target, index: target.attempts.length - 1 });
       added++;
+    } else if (seen.trainee.trainee.id !== target.trainee.id) {
+      owners.set(seen.trainee, (owners.get(seen.trainee) ?? 0) + 1);
     } else if (seen.content === content) {
       duplicates++;
       // Loaded before it could be checked, and checked now (the game has its version now).
@@ -439,6 +480,7 @@ export function mergeCohort(
       }
     } else conflicts++;
   }
+  if (isNew && (added > 0 || incoming.attempts.length === 0)) trainees.push(target);
   target.attempts.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   const who = target.trainee.name;
   const key = nameKey(who);
@@ -451,8 +493,18 @@ export function mergeCohort(
       `${conflicts} clashing with ${conflicts === 1 ? 'an attempt' : 'attempts'} already loaded, which ${conflicts === 1 ? 'was' : 'were'} kept`,
     );
   }
+  let elsewhere = 0;
+  if (owners.size) {
+    const each = [...owners].map(([owner, n], k) => {
+      elsewhere += n;
+      return k === 0
+        ? `${n} ${n === 1 ? 'attempt already belongs' : 'attempts already belong'} to ${owner.trainee.name}`
+        : `${n} to ${owner.trainee.name}`;
+    });
+    parts.push(`${each.join(', ')}; ${elsewhere === 1 ? 'it was' : 'they were'} not added`);
+  }
   const same =
-    namesakes > 1
+    namesakes > 1 && trainees.includes(target)
       ? ` ${COUNT_WORDS[namesakes] ?? namesakes} different trainees are called ${who}: they are shown apart.`
       : '';
   return {
@@ -460,6 +512,7 @@ export function mergeCohort(
     added,
     duplicates,
     conflicts,
+    elsewhere,
     ...(renamedFrom === undefined ? {} : { renamedFrom }),
     namesakes,
     message: `${parts[0]}${parts.length > 1 ? ` (${parts.slice(1).join('; ')})` : ''}.${same}`,

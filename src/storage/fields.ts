@@ -10,6 +10,31 @@ export const Iso = z.iso.datetime();
 const Points = z.number().finite();
 const Percent = z.number().min(0).max(100);
 
+/**
+ * A trainee's name as it is kept: line breaks, control characters and runs of spaces made one space,
+ * trimmed. The one rule for names typed into the game (`checkName`), read from results files
+ * (`TraineeSchema`) and compared for "the same name" (`nameKey`).
+ */
+export const tidyName = (name: string): string =>
+  name
+    .normalize('NFC')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
+
+/** Beyond this a number is not worth showing: no score, percent or length of call comes near it. */
+const SHOWN_NUMBER_MAX = 1e9;
+
+/**
+ * A number as a message shows it: 140, −3; or, for one no scenario comes near (1e+308), "a number far
+ * outside what this scenario allows" rather than digits nobody can read.
+ */
+export function numberWords(n: number, minus = '-'): string {
+  if (!Number.isFinite(n) || Math.abs(n) > SHOWN_NUMBER_MAX) {
+    return 'a number far outside what this scenario allows';
+  }
+  return n < 0 ? `${minus}${-n}` : String(n);
+}
+
 export const MODES = ['practice', 'assessment'] as const;
 export type Mode = (typeof MODES)[number];
 
@@ -90,7 +115,8 @@ function kindOf(value: unknown): string {
 
 /** A value as a trainer would read it in a sentence: 140, "exam" (short), or what kind it is. */
 function shown(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberWords(value);
+  if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'text';
   return kindOf(value);
 }
@@ -118,8 +144,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string 
   switch (issue.code) {
     case 'invalid_type': {
       if (missing) return `${where} is missing`;
+      // JSON numbers too large for a double (1e400) arrive as Infinity.
+      if (typeof at.value === 'number' && !Number.isFinite(at.value)) {
+        return `${where} is too large to be a number`;
+      }
       if (issue.expected === 'int' && typeof at.value === 'number') {
-        return `${where} is ${at.value}, not a whole number`;
+        return `${where} is ${numberWords(at.value)}, not a whole number`;
       }
       const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
       return input !== undefined
@@ -136,6 +166,15 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string 
       if (issue.origin === 'array' || issue.origin === 'set') {
         return `${where} has too many entries: at most ${limit}`;
       }
+      if (issue.origin === 'int' && Number(limit) >= Number.MAX_SAFE_INTEGER) {
+        // Beyond the whole numbers a double holds exactly: no list of choices is that long.
+        return issue.path.at(-2) === 'path'
+          ? `${where} is not an option number`
+          : `${where} is a number far outside what this scenario allows`;
+      }
+      if (typeof at.value === 'number' && Math.abs(at.value) > SHOWN_NUMBER_MAX) {
+        return `${where} is ${numberWords(at.value)} (at most ${limit})`;
+      }
       const value = typeof at.value === 'number' ? `is ${at.value}, ` : 'is ';
       return issue.inclusive === false
         ? `${where} ${value}not below ${limit} as it must be`
@@ -150,6 +189,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string 
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         return Number(limit) <= 1 ? `${where} is empty` : `${where} needs at least ${limit} entries`;
+      }
+      if (typeof at.value === 'number' && Math.abs(at.value) > SHOWN_NUMBER_MAX) {
+        return `${where} is ${numberWords(at.value)} (at least ${limit})`;
       }
       const value = typeof at.value === 'number' ? `is ${at.value}, ` : 'is ';
       return issue.inclusive === false

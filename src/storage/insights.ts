@@ -167,6 +167,8 @@ export function traineeLabels(
 
 /** What the dashboard says of an attempt played on a version this game does not have. */
 export const UNVERIFIED_NOTE = 'unverified: played on a version this game does not have';
+/** What it says of an attempt at a scenario this game does not have at all. */
+export const UNKNOWN_SCENARIO_NOTE = 'unverified: a scenario this game does not have';
 /** What it says of an attempt kept from before checks existed whose scores do not match its choices. */
 export const MISMATCH_NOTE = 'unverified: its scores do not match its choices';
 
@@ -408,7 +410,10 @@ export interface CohortRow {
   unverified: number;
   /** False when every attempt is unverified: the figures are then the file's word only. */
   verified: boolean;
-  /** With unverified attempts: why, in the dashboard's words (UNVERIFIED_NOTE or MISMATCH_NOTE). */
+  /**
+   * With unverified attempts: why, in the dashboard's words (UNKNOWN_SCENARIO_NOTE, UNVERIFIED_NOTE
+   * for an unknown version, or MISMATCH_NOTE).
+   */
   unverifiedNote?: string;
 }
 
@@ -471,7 +476,11 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
       if (unverified.length) {
         const ofThisVersion = (a: CohortAttempt) =>
           stories.some((s) => s.id === a.storyId && s.hash === a.storyHash);
-        row.unverifiedNote = unverified.every(ofThisVersion) ? MISMATCH_NOTE : UNVERIFIED_NOTE;
+        row.unverifiedNote = unverified.every(ofThisVersion)
+          ? MISMATCH_NOTE
+          : catalog.has(storyId)
+            ? UNVERIFIED_NOTE
+            : UNKNOWN_SCENARIO_NOTE;
       }
       if (pass) row.pass = { ...pass };
       if (row.assessment === 'passed' && pass) {

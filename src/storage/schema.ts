@@ -15,6 +15,7 @@ import {
   NoteSchema,
   ResultSchema,
   ScoreSchema,
+  tidyName,
 } from './fields.ts';
 
 export {
@@ -29,6 +30,7 @@ export {
   PercentSchema,
   ResultSchema,
   ScoreSchema,
+  tidyName,
 } from './fields.ts';
 
 /** The version of every record this code writes. Bump it with a migration from the previous one. */
@@ -267,14 +269,11 @@ export function resultFromDebrief(debrief: Debrief, passed?: boolean): AttemptRe
 export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
 
 /**
- * A trainee's name as it will be stored: trimmed, with runs of spaces and line breaks made one
- * space, 1–40 characters, and unlike every name in `taken` (ignoring case).
+ * A trainee's name as it will be stored: tidied (`tidyName`: trimmed, with runs of spaces and line
+ * breaks made one space), 1–40 characters, and unlike every name in `taken` (ignoring case).
  */
 export function checkName(input: string, taken: readonly string[]): NameCheck {
-  const name = input
-    .normalize('NFC')
-    .replace(/[\s\p{Cc}]+/gu, ' ')
-    .trim();
+  const name = tidyName(input);
   if (!name) return { ok: false, message: 'Enter a name.' };
   const length = [...name].length;
   if (length > NAME_MAX) {

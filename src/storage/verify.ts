@@ -2,8 +2,10 @@
  * Checking an imported attempt against its own choices. A results file carries the choices made
  * (`path`) and the call notes written (`notes`); with the compiled story of the version it was played
  * on, `StoryRunner.replay` plays the call again, and the debrief of that replay is what the attempt
- * must say: the same ending, resolved or not, the same points and (within a point) the same percents.
- * A file whose scores do not come from its choices is refused.
+ * must say: the same ending, resolved or not, the same points, (within a point) the same percents and
+ * (within a second) the same length of call. A file whose scores do not come from its choices is
+ * refused. What a replay cannot tell is the file's word only: the mode (practice or assessment, so an
+ * assessment's pass) and the dates.
  *
  * An attempt at a scenario or version this game does not have cannot be replayed: it is kept, marked
  * unverified, and never counts as passed (see `assessmentStanding`).
@@ -15,8 +17,8 @@ import type { StoryEntry } from '../authoring/catalog.ts';
 import { makeDebrief } from '../engine/debrief.ts';
 import { StoryRunner } from '../engine/runner.ts';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
-import type { ExportedAttempt, ResultsFile } from './exchange.ts';
-import type { AttemptResult } from './fields.ts';
+import { type ExportedAttempt, type ResultsFile, scenarioTitle } from './exchange.ts';
+import { type AttemptResult, numberWords } from './fields.ts';
 import { resultFromDebrief } from './schema.ts';
 
 /** What checking needs to know of a catalog scenario. */
@@ -53,7 +55,9 @@ export type Replayed = { ok: true; result: AttemptResult } | { ok: false; proble
 
 /**
  * Plays `path` (with its notes) on `json` to the end and builds the result the game would have stored
- * (`makeDebrief`, `resultFromDebrief`).
+ * (`makeDebrief`, `resultFromDebrief`). One pass, choice by choice: it stops at the first choice that
+ * was not on offer, or as soon as the call is over with choices left in the path (a path longer than
+ * any run of this version can be is not played any further).
  */
 export function replayResult(
   json: string,
@@ -61,26 +65,44 @@ export function replayResult(
   path: readonly number[],
   notes: ExportedAttempt['notes'],
 ): Replayed {
-  let runner: StoryRunner | undefined;
+  const mismatch = (what: string): Replayed => ({
+    ok: false,
+    problem: `does not match its own choices: ${what}`,
+  });
+  let runner: StoryRunner;
   try {
-    runner = StoryRunner.replay(json, path, notes);
+    // No choices yet: the runner with the notes queued to be written again where they were.
+    const started = StoryRunner.replay(json, [], notes);
+    if (!started) throw new Error('it does not start');
+    runner = started;
+    for (const [n, index] of path.entries()) {
+      runner.readToChoice();
+      const state = runner.state;
+      if (state.kind === 'failed') break;
+      const offered = state.kind === 'awaiting-choice' ? state.choices.length : 0;
+      if (offered === 0) {
+        return mismatch(
+          `the call is over after ${n} ${n === 1 ? 'choice' : 'choices'}, but the file has ${path.length}`,
+        );
+      }
+      if (index >= offered || !runner.choose(index)) {
+        return mismatch(
+          `choice ${n + 1} is option ${numberWords(index + 1)}, but only ${offered} ${offered === 1 ? 'was' : 'were'} offered`,
+        );
+      }
+    }
+    runner.readToChoice();
   } catch (e) {
     return { ok: false, problem: `cannot be replayed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (!runner) {
-    // Find the first choice that was not on offer, for the message.
-    return { ok: false, problem: `does not match its own choices: ${firstBadChoice(json, path, notes)}` };
-  }
-  runner.readToChoice();
   const state = runner.state;
   if (state.kind === 'failed') {
     return { ok: false, problem: `cannot be replayed: the scenario stops with an error (${state.error})` };
   }
   if (state.kind !== 'ended') {
-    return {
-      ok: false,
-      problem: `does not match its own choices: after its ${path.length} ${path.length === 1 ? 'choice' : 'choices'} the call is not over`,
-    };
+    return mismatch(
+      `after its ${path.length} ${path.length === 1 ? 'choice' : 'choices'} the call is not over`,
+    );
   }
   const debrief = makeDebrief(
     runner.history,
@@ -92,26 +114,21 @@ export function replayResult(
   return { ok: true, result: resultFromDebrief(debrief) };
 }
 
-function firstBadChoice(json: string, path: readonly number[], notes: ExportedAttempt['notes']): string {
-  for (let n = path.length - 1; n >= 0; n--) {
-    const runner = StoryRunner.replay(json, path.slice(0, n), notes);
-    if (!runner) continue;
-    runner.readToChoice();
-    const state = runner.state;
-    const offered = state.kind === 'awaiting-choice' ? state.choices.length : 0;
-    return offered === 0
-      ? `the call is over after ${n} ${n === 1 ? 'choice' : 'choices'}, but the file has ${path.length}`
-      : `choice ${n + 1} is option ${path[n]! + 1}, but only ${offered} ${offered === 1 ? 'was' : 'were'} offered`;
-  }
-  return 'its choices do not fit this version of the scenario';
-}
-
 const quoted = (s: string) => `'${s}'`;
-const points = (n: number) => `${n < 0 ? `−${-n}` : n} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
+const points = (n: number) => `${numberWords(n, '−')} ${Math.abs(n) === 1 ? 'point' : 'points'}`;
+const secondsWords = (n: number) => {
+  const s = Math.round(n);
+  return `${s} ${s === 1 ? 'second' : 'seconds'}`;
+};
+
+/** How far the length of a call may be from its replay's: rounding, not a different call. */
+export const SECONDS_SLACK = 1;
 
 /**
  * How `said` (what a file says) differs from `replayed` (what its choices make), or undefined when it
- * does not: ending, resolved, points per axis, and percents within a point.
+ * does not: ending, resolved, points per axis, percents within a point, and the length of the call
+ * within a second (SECONDS_SLACK). Mode (practice or assessment), dates and `passed` are the file's
+ * word: a replay cannot tell them.
  */
 export function compareResults(said: AttemptResult, replayed: AttemptResult): string | undefined {
   const differs = (what: string) => `does not match its own choices: ${what}`;
@@ -138,6 +155,11 @@ export function compareResults(said: AttemptResult, replayed: AttemptResult): st
         `the file says ${Math.round(said.percent[axis])}% for ${AXIS_NAMES[axis].toLowerCase()}, replaying its choices gives ${Math.round(replayed.percent[axis])}%`,
       );
     }
+  }
+  if (Math.abs(said.seconds - replayed.seconds) > SECONDS_SLACK) {
+    return differs(
+      `the file says the call lasted ${secondsWords(said.seconds)}, replaying its choices it lasts ${secondsWords(replayed.seconds)}`,
+    );
   }
   return undefined;
 }
@@ -172,12 +194,18 @@ export interface VerifierOptions<S extends VerifiableStory = VerifiableStory> {
   loadStory(story: S): Promise<string | undefined>;
 }
 
+/** What checking found for an attempt of a file it accepted. */
+export type AcceptedCheck = Exclude<AttemptCheck, { kind: 'mismatch' }>;
+
 /**
  * A file checked attempt by attempt: refused (`message` names the file, the attempt and the scenario)
- * or accepted with, per attempt id, whether it was verified (false: this game does not have its
- * version).
+ * or accepted with, by position in `file.attempts` (never by id: ids are the file's word),
+ * whether each was verified (false: this game does not have its scenario or version; `checks` says
+ * which).
  */
-export type FileCheck = { ok: true; verified: Map<string, boolean> } | { ok: false; message: string };
+export type FileCheck =
+  | { ok: true; verified: boolean[]; checks: AcceptedCheck[] }
+  | { ok: false; message: string };
 
 export interface Verifier {
   /** Checks every attempt in a file (in order; the first problem refuses the file). */
@@ -245,10 +273,10 @@ export function createVerifier<S extends VerifiableStory>(options: VerifierOptio
     check,
     async checkFile(file, fileName) {
       const name = fileName.trim() || 'The file';
-      const verified = new Map<string, boolean>();
+      const verified: boolean[] = [];
+      const checks: AcceptedCheck[] = [];
       for (const [i, attempt] of file.attempts.entries()) {
-        const title =
-          options.stories.find((s) => s.id === attempt.storyId)?.metadata.title || attempt.storyId;
+        const title = scenarioTitle(attempt.storyId, options.stories);
         let found: AttemptCheck;
         try {
           found = await check(attempt);
@@ -264,9 +292,10 @@ export function createVerifier<S extends VerifiableStory>(options: VerifierOptio
             message: `${name} cannot be right: attempt ${i + 1} (${title}) ${found.problem}.`,
           };
         }
-        verified.set(attempt.id, found.kind === 'verified');
+        verified.push(found.kind === 'verified');
+        checks.push(found);
       }
-      return { ok: true, verified };
+      return { ok: true, verified, checks };
     },
   };
 }

@@ -59,19 +59,6 @@ export interface LineSeries {
   borderWidth?: number;
 }
 
-/**
- * A proportional x axis: each point at a number (e.g. days since a start), ticks every `step` from
- * `min` to `max`, written by `format`. Without it, points are evenly spaced and named by `labels`.
- */
-export interface LinearX {
-  /** One per label. */
-  values: number[];
-  min: number;
-  max: number;
-  step: number;
-  format: (value: number) => string;
-}
-
 /** A dashed horizontal line across the plot, with a short label to the right of it. */
 export interface ReferenceLine {
   value: number;
@@ -81,9 +68,8 @@ export interface ReferenceLine {
 }
 
 export interface LineSpec {
-  /** One per point: the category names, or with `x` what the tooltip heads a point with by default. */
+  /** One per point, evenly spaced: the category names (also the tooltip's heading by default). */
   labels: string[];
-  x?: LinearX;
   series: LineSeries[];
   references?: ReferenceLine[];
   yMin?: number;
@@ -152,34 +138,13 @@ function axisOptions(title: string | undefined) {
 
 export function drawLineChart(canvas: HTMLCanvasElement, spec: LineSpec): ChartHandle {
   const format = spec.formatValue ?? ((v: number) => `${Math.round(v)}%`);
-  const x = spec.x;
-  type Datum = number | { x: number; y: number } | null;
-  const dataOf = (values: (number | null)[]): Datum[] =>
-    // On a linear axis each value goes at its x; a missing one is NaN, which Chart.js leaves out.
-    x ? values.map((y, i) => ({ x: x.values[i] ?? 0, y: y ?? Number.NaN })) : values;
-  const xScale = x
-    ? {
-        type: 'linear' as const,
-        min: x.min,
-        max: x.max,
-        ...axisOptions(spec.xTitle),
-        ticks: {
-          color: INK_SOFT,
-          font: { size: 12 },
-          stepSize: x.step,
-          autoSkip: true,
-          maxRotation: 0,
-          callback: (v: number | string) => x.format(Number(v)),
-        },
-      }
-    : { type: 'category' as const, ...axisOptions(spec.xTitle) };
-  const config: ChartConfiguration<'line', Datum[], string> = {
+  const config: ChartConfiguration<'line', (number | null)[], string> = {
     type: 'line',
     data: {
-      labels: x ? undefined : spec.labels,
+      labels: spec.labels,
       datasets: spec.series.map((s) => ({
         label: s.label,
-        data: dataOf(s.data),
+        data: s.data,
         borderColor: s.color,
         backgroundColor: s.color,
         borderWidth: s.borderWidth ?? 2.5,
@@ -196,11 +161,11 @@ export function drawLineChart(canvas: HTMLCanvasElement, spec: LineSpec): ChartH
       responsive: true,
       maintainAspectRatio: false,
       animation: prefersReducedMotion() ? false : { duration: 400 },
-      // Every skill at the attempt nearest the pointer along x (on a time axis too).
+      // Every skill at the attempt nearest the pointer along x.
       interaction: { mode: 'index', axis: 'x', intersect: false },
       layout: { padding: { right: spec.references?.length ? REFERENCE_GUTTER : 8 } },
       scales: {
-        x: xScale,
+        x: { type: 'category', ...axisOptions(spec.xTitle) },
         y: {
           type: 'linear',
           min: spec.yMin ?? 0,

@@ -7,7 +7,8 @@
  * Every attempt in an imported file is replayed on the version of the scenario it was played on
  * (verify.ts): a file whose scores do not come from its own choices is refused, and attempts on a
  * version this game does not have are kept but shown as unverified, never counted as passed, and left
- * out of the distributions and "who needs help".
+ * out of the distributions and "who needs help". What a replay cannot tell (the mode, so whether a
+ * pass was an assessment's, and the dates) is the file's word, and the panel says so.
  *
  * Chart.js comes in with `import('./charts.ts')`; every chart has a table with the same figures.
  */
@@ -29,12 +30,14 @@ import {
   cohortTableCsv,
   DEFAULT_PASS_MARK,
   type HelpEntry,
+  MISMATCH_NOTE,
   needsHelp,
   scenarioLabel,
   traineeLabels,
+  UNKNOWN_SCENARIO_NOTE,
   UNVERIFIED_NOTE,
 } from '../storage/insights.ts';
-import { createVerifier } from '../storage/verify.ts';
+import { type AcceptedCheck, createVerifier } from '../storage/verify.ts';
 import type { ChartHandle } from './charts.ts';
 import { h, text } from './dom.ts';
 import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
@@ -52,8 +55,9 @@ export interface DashboardOptions {
   onBack(): void;
   notify(message: string, tone: 'info' | 'error'): void;
   /**
-   * The compiled story JSON of a catalog version, to replay imported attempts on; undefined when it
-   * cannot be had. Default: fetched from `entry.url`, relative to the page.
+   * The compiled story JSON of a catalog version, to replay imported attempts on (the game passes
+   * the JSON it already loaded). When absent, or when it gives undefined, the dashboard fetches it
+   * from `entry.url` itself (`fetchStory`).
    */
   loadStory?: (entry: StoryEntry) => Promise<string | undefined>;
 }
@@ -81,7 +85,11 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
   let disposed = false;
   let handles: ChartHandle[] = [];
   let distributionScenario = '';
-  const verifier = createVerifier({ stories: opts.stories, loadStory: opts.loadStory ?? fetchStory });
+  const given = opts.loadStory;
+  const verifier = createVerifier({
+    stories: opts.stories,
+    loadStory: async (entry) => (given ? await given(entry) : undefined) ?? fetchStory(entry),
+  });
 
   // ---- Header and import ----
   const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
@@ -190,6 +198,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         class: 'hint',
       }),
     ),
+    text('p', VERIFY_TEXT, { class: 'hint', 'data-verify-note': '' }),
     importSummary,
     importProgress,
     results,
@@ -256,21 +265,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
         const merged = mergeCohort(cohort, parsed.data, checked.verified);
         cohort = merged.cohort;
         changed = true;
-        const unverified = [...checked.verified.values()].filter((v) => !v).length;
-        const all = checked.verified.size;
-        const which =
-          unverified === all
-            ? all === 1
-              ? 'Its attempt is'
-              : `All ${all} of its attempts are`
-            : `${unverified} of its ${all} attempts ${unverified === 1 ? 'is' : 'are'}`;
-        report(
-          file.name,
-          true,
-          unverified
-            ? `${merged.message} ${which} ${UNVERIFIED_NOTE}, so ${unverified === 1 ? 'it does' : 'they do'} not count as passed.`
-            : merged.message,
-        );
+        report(file.name, true, `${merged.message}${unverifiedSentence(checked.checks)}`);
       }
       importProgress.hidden = true;
       importProgress.textContent = '';
@@ -661,22 +656,16 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
           'data-unverified': r.unverified ? String(r.unverified) : undefined,
           class: r.verified ? undefined : 'unverified',
         },
-        text('th', r.traineeLabel, { scope: 'row', class: 'wrap' }),
+        h(
+          'th',
+          { scope: 'row', class: 'wrap' },
+          text('span', r.traineeLabel, { class: 'cut', title: r.traineeLabel }),
+        ),
         h(
           'td',
           { class: r.inCatalog ? 'wrap' : 'wrap not-here', 'data-in-catalog': String(r.inCatalog) },
-          scenarioLabel(r),
-          r.unverified
-            ? text(
-                'span',
-                r.verified
-                  ? `${r.unverified} of ${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'} ${r.unverifiedNote ?? UNVERIFIED_NOTE}; the scores shown are from the others`
-                  : r.attempts === 1
-                    ? (r.unverifiedNote ?? UNVERIFIED_NOTE)
-                    : `all ${r.attempts} attempts ${r.unverifiedNote ?? UNVERIFIED_NOTE}`,
-                { class: 'unverified-tag', 'data-unverified-note': '' },
-              )
-            : null,
+          text('span', scenarioLabel(r), { class: 'cut', title: scenarioLabel(r) }),
+          r.unverified ? unverifiedTag(r) : null,
         ),
         text('td', String(r.attempts), { class: 'num' }),
         ...AXES.flatMap((a) => [
@@ -775,16 +764,75 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
     ),
     text(
       'p',
-      `Latest scores below the pass mark are marked “below”; where a scenario sets no pass marks, below ${DEFAULT_PASS_MARK}% (a coaching threshold, not a pass mark).`,
-      { class: 'hint' },
+      `Latest scores below the pass mark are marked “below”; where a scenario sets no pass marks, below ${DEFAULT_PASS_MARK}% (a coaching threshold, not a pass mark). An assessment’s pass comes from the trainee’s file: its scores are checked, but that it was played as an assessment (not practice) is the file’s word.`,
+      { class: 'hint', 'data-assessment-hint': '' },
     ),
-    rows.some((r) => r.unverified)
-      ? text(
-          'p',
-          'Unverified attempts could not be checked against their own choices (most often they were played on a version of the scenario this game does not have). They never count as passed, and rows with only unverified attempts are left out of “Who needs help with what” and “How scores spread”.',
-          { class: 'hint', 'data-unverified-hint': '' },
-        )
-      : null,
+    rows.some((r) => r.unverified) ? unverifiedHint(rows) : null,
+  );
+}
+
+/** What the import checks, and what it takes on the file's word. */
+const VERIFY_TEXT =
+  'Every attempt is replayed from its own choices and call notes on the version of the scenario it was played on: its ending, whether the problem was resolved, its scores and the length of the call must match, or the file is not imported. The mode (practice or assessment) and the dates cannot be checked: they are the file’s word.';
+
+/** After an import's message: which of its attempts are unverified, and why (empty when none). */
+function unverifiedSentence(checks: readonly AcceptedCheck[]): string {
+  const scenario = checks.filter((c) => c.kind === 'unverified' && c.why === 'unknown-scenario').length;
+  const version = checks.filter((c) => c.kind === 'unverified' && c.why === 'unknown-version').length;
+  const unverified = scenario + version;
+  if (!unverified) return '';
+  const all = checks.length;
+  const which =
+    unverified === all
+      ? all === 1
+        ? 'Its attempt is'
+        : `All ${all} of its attempts are`
+      : `${unverified} of its ${all} attempts ${unverified === 1 ? 'is' : 'are'}`;
+  const why =
+    version === 0
+      ? UNKNOWN_SCENARIO_NOTE
+      : scenario === 0
+        ? UNVERIFIED_NOTE
+        : `unverified: ${scenario} of a scenario this game does not have, ${version} played on a version it does not have`;
+  return ` ${which} ${why}, so ${unverified === 1 ? 'it does' : 'they do'} not count as passed.`;
+}
+
+/** The small "1 unverified" tag in a row; the whole reason on hover and in the hint under the table. */
+function unverifiedTag(r: CohortRow): HTMLElement {
+  const note = r.unverifiedNote ?? UNVERIFIED_NOTE;
+  const label =
+    r.verified || r.attempts === 1 ? `${r.unverified} unverified` : `all ${r.attempts} unverified`;
+  const full = r.verified
+    ? `${r.unverified} of ${r.attempts} attempts ${note}; the scores shown are from the others.`
+    : `${r.attempts === 1 ? 'Its attempt is' : `All ${r.attempts} attempts are`} ${note}.`;
+  return text('span', label, {
+    class: 'unverified-tag',
+    title: full,
+    'data-unverified-note': note,
+  });
+}
+
+/** Under the table: what each kind of unverified attempt means (only the kinds in the table). */
+function unverifiedHint(rows: readonly CohortRow[]): HTMLElement {
+  const notes = new Set(rows.filter((r) => r.unverified).map((r) => r.unverifiedNote ?? UNVERIFIED_NOTE));
+  const why: string[] = [];
+  if (notes.has(UNKNOWN_SCENARIO_NOTE)) {
+    why.push(
+      'some were played on a scenario this game does not have (so there is nothing to replay them on)',
+    );
+  }
+  if (notes.has(UNVERIFIED_NOTE)) {
+    why.push(
+      'some were played on a version of a scenario this game does not have (the scenario has changed since)',
+    );
+  }
+  if (notes.has(MISMATCH_NOTE)) {
+    why.push('some, saved before imports were checked, have scores their own choices do not make');
+  }
+  return text(
+    'p',
+    `Rows marked “unverified” have attempts that could not be checked against their own choices: ${why.join('; ')}. Unverified attempts never count as passed, and rows with only unverified attempts are left out of “Who needs help with what” and “How scores spread”.`,
+    { class: 'hint', 'data-unverified-hint': '' },
   );
 }
 

@@ -14,23 +14,11 @@ export const AXIS_COLORS: Record<Axis, string> = {
 export const pct = (n: number): string => `${Math.round(n)}%`;
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const shortDateTime = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** "14 Mar 2025, 09:07" in the reader's locale. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
-}
-
-/** "14 Mar, 09:07": for chart axes. */
-export function formatShortDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : shortDateTime.format(d);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   emptyCohort,
   MAX_RESULTS_FILE_SIZE,
   mergeCohort,
+  nameKey,
   parseResultsFile,
   RESULTS_FORMAT,
   type ResultsFile,
@@ -16,9 +17,9 @@ import {
   resultsFileName,
   resultsJson,
 } from '../../src/storage/exchange.ts';
-import { describeIssues, EARLIEST_DATE, MAX_CALL_SECONDS } from '../../src/storage/fields.ts';
+import { describeIssues, EARLIEST_DATE, MAX_CALL_SECONDS, tidyName } from '../../src/storage/fields.ts';
 import { cohortTable, cohortTableCsv } from '../../src/storage/insights.ts';
-import type { Attempt } from '../../src/storage/schema.ts';
+import { type Attempt, checkName } from '../../src/storage/schema.ts';
 import { IDBFactory, open } from './helpers.ts';
 
 const exportedAt = new Date('2025-03-14T17:00:00.000Z');
@@ -372,6 +373,7 @@ describe('an imported file is checked, not trusted', () => {
     id: 'aisle',
     hash: 'h1',
     bounds: { best: { de: 4, own: 16, res: 4 }, worst: { de: -4, own: -2, res: 0 } },
+    metadata: { title: 'In the aisle' },
   };
   const now = new Date('2025-03-14T18:00:00.000Z');
   // attempt()'s points: de 4 → 100%, own −2 → 0% of 16 (it says 12.5), res 3 → 75%.
@@ -400,18 +402,18 @@ describe('an imported file is checked, not trusted', () => {
       },
     });
     expect(message(check([honest('a1'), inflated], { stories: [AISLE] }))).toBe(
-      'sam.json cannot be right: attempt 2 (aisle) says −999 de-escalation points, but this version of the scenario allows −4 to 4.',
+      'sam.json cannot be right: attempt 2 (In the aisle) says −999 de-escalation points, but this version of the scenario allows −4 to 4.',
     );
     // attempt()'s own 12.5% for −2 points is 12.5 off the 0% those points make.
     expect(message(check([attempt('a1')], { stories: [AISLE] }))).toBe(
-      'sam.json cannot be right: attempt 1 (aisle) says 13% ownership for −2 points, but in this version of the scenario that is 0%.',
+      'sam.json cannot be right: attempt 1 (In the aisle) says 13% ownership for −2 points, but in this version of the scenario that is 0%.',
     );
     // Without the catalog there is nothing to check the percents against.
     expect(check([attempt('a1')]).ok).toBe(true);
     const file = fileFor(sam, [attempt('a1')]);
     expect(checkResultsFile(file, 'sam.json', { now })).toBeUndefined();
     expect(checkResultsFile(file, 'sam.json', { now, stories: [AISLE] })).toMatch(
-      /^sam\.json cannot be right: attempt 1 \(aisle\) says 13% ownership/,
+      /^sam\.json cannot be right: attempt 1 \(In the aisle\) says 13% ownership/,
     );
   });
 
@@ -595,5 +597,119 @@ describe('names, plain words and bounds in a results file', () => {
       'sam.json is not a valid results file: attempts[0].finishedAt is not a real date for this game (it is before 2020).',
     );
     expect(EARLIEST_DATE).toBe('2020-01-01T00:00:00.000Z');
+  });
+});
+
+describe('review: repeated ids, other trainees’ attempts, numbers beyond reason, one name rule', () => {
+  const now = new Date('2025-03-15T00:00:00.000Z');
+  const textOf = (file: ResultsFile) => resultsJson(file);
+  const message = (text: string) => {
+    const r = parseResultsFile(text, 'sam.json', { now });
+    return r.ok ? 'accepted' : r.message;
+  };
+
+  it('refuses a file whose attempts share an id, naming the id and both attempts', () => {
+    const file = fileFor(sam, [attempt('a1'), attempt('a2'), attempt('a3')]);
+    file.attempts[2] = { ...file.attempts[2]!, id: 'a1' };
+    expect(message(textOf(file))).toBe(
+      'sam.json cannot be right: attempts 1 and 3 have the same id ("a1"), and each attempt has its own. It was not imported.',
+    );
+    expect(checkResultsFile(file, 'sam.json', { now })).toMatch(/attempts 1 and 3 have the same id/);
+  });
+
+  it('an attempt already loaded under another trainee is a clash naming them, and adds no empty trainee', () => {
+    const rita = { id: 'p-rita', name: 'Rita Patel' };
+    const loaded = mergeCohort(
+      emptyCohort(),
+      fileFor(rita, [attempt('r1', { profileId: 'p-rita' }), attempt('r2', { profileId: 'p-rita' })]),
+    ).cohort;
+    const copied = fileFor(sam, [attempt('r1'), attempt('r2')]);
+    const merged = mergeCohort(loaded, copied);
+    expect(merged).toMatchObject({ added: 0, duplicates: 0, conflicts: 0, elsewhere: 2 });
+    expect(merged.message).toBe(
+      '0 new attempts for Sam (2 attempts already belong to Rita Patel; they were not added).',
+    );
+    expect(merged.cohort.trainees.map((t) => t.trainee.name)).toEqual(['Rita Patel']);
+    // With one attempt of their own, the trainee is added with it (and only it).
+    const mixed = mergeCohort(loaded, fileFor(sam, [attempt('r1'), attempt('s1')]));
+    expect(mixed.message).toBe(
+      '1 new attempt for Sam (1 attempt already belongs to Rita Patel; it was not added).',
+    );
+    expect(mixed.cohort.trainees.find((t) => t.trainee.id === 'p1')?.attempts.map((a) => a.id)).toEqual([
+      's1',
+    ]);
+    expect(mixed.cohort.trainees.find((t) => t.trainee.id === 'p-rita')?.attempts).toHaveLength(2);
+    // A file with no attempts at all still adds the trainee (they have not finished one yet).
+    const none = mergeCohort(loaded, fileFor(sam, []));
+    expect(none.cohort.trainees.map((t) => t.trainee.name).sort()).toEqual(['Rita Patel', 'Sam']);
+  });
+
+  it('numbers too large for JSON, for an option, or for a scenario are said in words', () => {
+    const base = () => JSON.parse(textOf(fileFor(sam, [attempt('a1')]))) as ResultsFile;
+    // JSON.stringify cannot write 1e400: a marker number is swapped for it in the text.
+    const infinite = base();
+    infinite.attempts[0]!.result.score.de = 123456.25;
+    expect(message(JSON.stringify(infinite).replace('123456.25', '1e400'))).toBe(
+      'sam.json is not a valid results file: attempts[0].result.score.de is too large to be a number.',
+    );
+    const option = base();
+    option.attempts[0]!.path = [0, 1e20];
+    expect(message(JSON.stringify(option))).toBe(
+      'sam.json is not a valid results file: attempts[0].path[1] is not an option number.',
+    );
+    const long = base();
+    long.attempts[0]!.result.seconds = 1e308;
+    expect(message(JSON.stringify(long))).toBe(
+      'sam.json is not a valid results file: attempts[0].result.seconds is a number far outside what this scenario allows (at most 604800).',
+    );
+    // Points are any finite number to the schema; against the catalog, huge ones are said in words.
+    const AISLE: CatalogStory = {
+      id: 'aisle',
+      hash: 'h1',
+      bounds: { best: { de: 4, own: 16, res: 4 }, worst: { de: -4, own: -2, res: 0 } },
+      metadata: { title: 'In the aisle' },
+    };
+    const points = base();
+    points.attempts[0]!.result.score.de = 1e308;
+    const r = parseResultsFile(JSON.stringify(points), 'sam.json', { now, stories: [AISLE] });
+    expect(r.ok ? 'accepted' : r.message).toBe(
+      'sam.json cannot be right: attempt 1 (In the aisle) says a number far outside what this scenario allows de-escalation points, but this version of the scenario allows −4 to 4.',
+    );
+  });
+
+  it('early checks name a scenario by its title; one it does not know, by its id', () => {
+    const AISLE: CatalogStory = {
+      id: 'aisle',
+      hash: 'other-version',
+      bounds: { best: { de: 4, own: 16, res: 4 }, worst: { de: -4, own: -2, res: 0 } },
+      metadata: { title: 'In the aisle' },
+    };
+    const backwards = (storyId: string) =>
+      fileFor(sam, [
+        attempt('a1', {
+          storyId,
+          startedAt: '2025-03-14T10:00:00.000Z',
+          updatedAt: '2025-03-14T09:59:59.000Z',
+        }),
+      ]);
+    expect(checkResultsFile(backwards('aisle'), 'sam.json', { now, stories: [AISLE] })).toMatch(
+      /^sam\.json cannot be right: attempt 1 \(In the aisle\) finishes at /,
+    );
+    expect(checkResultsFile(backwards('retired'), 'sam.json', { now, stories: [AISLE] })).toMatch(
+      /^sam\.json cannot be right: attempt 1 \(retired\) finishes at /,
+    );
+  });
+
+  it('names are tidied by one rule: typed, imported and compared alike', () => {
+    const messy = '  Sam\u0007\u0000 Okafor\n\t';
+    expect(tidyName(messy)).toBe('Sam Okafor');
+    expect(checkName(messy, [])).toEqual({ ok: true, name: 'Sam Okafor' });
+    expect(nameKey(messy)).toBe(nameKey('sam okafor'));
+    const parsed = parseResultsFile(
+      textOf({ ...fileFor(sam, [attempt('a1')]), trainee: { id: 'p1', name: messy } }),
+      'sam.json',
+      { now },
+    );
+    expect(parsed.ok && parsed.data.trainee.name).toBe('Sam Okafor');
   });
 });
