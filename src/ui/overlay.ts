@@ -220,10 +220,9 @@ export function mountOverlay(
           return renderDashboard({
             stories: session.stories,
             cohortStore: training.store.cohort,
-            // Imported attempts are replayed on their version to check them: reuse what is loaded.
-            loadStory: async (entry) =>
-              session.storyJson(entry.id) ??
-              (await fetch(new URL(entry.url, document.baseURI)).then((r) => (r.ok ? r.text() : undefined))),
+            // Imported attempts are replayed on their version to check them: reuse what is loaded
+            // (the dashboard fetches it when the game has not loaded it yet).
+            loadStory: async (entry) => session.storyJson(entry.id),
             onBack: () => session.showMenu(),
             notify,
           });
