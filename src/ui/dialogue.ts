@@ -75,6 +75,7 @@ function notesForm(
   form.prepend(
     text('h2', `Call notes · ${label}`, { id: 'notes-title' }),
     text('p', 'The next person to pick this up will only know what you write here.', { class: 'hint' }),
+    text('p', 'Space ticks a fact; Ctrl+Enter saves.', { class: 'hint keys-hint' }),
   );
   form.append(h('label', { class: 'notes-label', for: 'notes-text' }, 'Your notes'), area, save);
   if (draft) area.value = draft.text;
@@ -99,9 +100,13 @@ function notesForm(
     onDraft(picked(), area.value);
   };
   // Enter on a ticked fact would send the notes half-done (the browser submits the form): Space
-  // ticks a fact, and the Save button sends the notes.
+  // ticks a fact, Ctrl+Enter (or the Save button) sends the notes from anywhere in the form.
   form.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.target as HTMLElement | null)?.matches('input[type="checkbox"]')) {
+    if (e.key !== 'Enter') return;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      form.requestSubmit();
+    } else if ((e.target as HTMLElement | null)?.matches('input[type="checkbox"]')) {
       e.preventDefault();
     }
   });

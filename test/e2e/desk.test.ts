@@ -92,11 +92,13 @@ it('plays a call at the desk with the keyboard, with a hold and a transfer', asy
     n,
   );
 
-  // Notes: tick the first fact with Space, save with Enter.
+  // Notes: tick the first fact with Space; Enter there does not send them half-done; Ctrl+Enter saves.
   expect(await seriousViolations(page)).toEqual([]);
   const fact = await page.textContent('.fact span');
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
+  expect(await page.locator('.notes-form').count()).toBe(1);
+  await page.keyboard.press('Control+Enter');
   n = await beat(n);
 
   // On to the next call: the note is in the CRM for whoever picks up.
