@@ -110,6 +110,8 @@ export interface SessionEvents {
     how: 'new' | 'resumed' | 'replay';
     /** For a resumed run: the id the caller gave `resume` (the saved attempt it continues). */
     resumeOf?: string;
+    /** For a replay: the decision (0-based) of the debriefed run it plays on from. */
+    fromStep?: number;
   };
   /** A run reached its ending; the debrief is about to show. */
   finished: { entry: StoryEntry; mode: Mode; debrief: Debrief; verdict?: Verdict };
@@ -382,7 +384,7 @@ export class GameSession {
       earlier: said.slice(0, -1),
       earlierChoices: choicesAmongLines(fresh),
     });
-    this.events.emit('started', { entry: screen.entry, mode: 'practice', how: 'replay' });
+    this.events.emit('started', { entry: screen.entry, mode: 'practice', how: 'replay', fromStep: step });
     if (last) this.showBeat(last, true);
     return true;
   }

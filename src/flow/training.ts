@@ -50,6 +50,7 @@ export interface TrainingStore {
       story: { id: string; hash: string },
       mode: Mode,
       writer?: string,
+      replayOf?: { attemptId: string; step: number },
     ): Promise<Attempt>;
     get(id: string): Promise<Attempt | undefined>;
     saveProgress(id: string, progress: Progress, writer?: string): Promise<Attempt>;
@@ -119,7 +120,17 @@ export class Training {
   /** This page, as the writer of the attempts it plays (another tab is another writer). */
   private readonly writer = newWriterId();
   /** The run on screen, to save it as a new attempt if another tab took its attempt over. */
-  private run: { entry: StoryEntry; mode: Mode; profileId: string } | undefined;
+  private run:
+    | {
+        entry: StoryEntry;
+        mode: Mode;
+        profileId: string;
+        /** A replay: the finished attempt (its id once saved) and the decision it plays on from. */
+        replayOf?: { attemptId: Promise<string | undefined>; step: number };
+      }
+    | undefined;
+  /** The attempt of the run last finished (for a replay from its debrief). */
+  private lastFinished: Promise<string | undefined> = Promise.resolve(undefined);
   /** Attempts another tab took over, and the new attempt this page's run went on in. */
   private readonly forks = new Map<string, string>();
   /** Assessments another tab took over: this page writes nothing more to them. */
@@ -138,8 +149,8 @@ export class Training {
   ) {
     this.warned = store.warning !== undefined;
     this.off.push(
-      session.events.on('started', ({ entry, mode, how, resumeOf }) =>
-        this.onStarted(entry, mode, how, resumeOf),
+      session.events.on('started', ({ entry, mode, how, resumeOf, fromStep }) =>
+        this.onStarted(entry, mode, how, resumeOf, fromStep),
       ),
       session.events.on('beat', () => this.saveNow()),
       session.events.on('drafted', () => this.saveNow()),
@@ -150,6 +161,8 @@ export class Training {
           await this.store.attempts.finish(id, result, progress && toProgress(progress), this.writer);
           this.events.emit('changed', undefined);
         }, progress);
+        // A "Replay from here" on this debrief plays on from this attempt.
+        this.lastFinished = this.attemptId;
         this.attemptId = Promise.resolve(undefined);
         this.run = undefined;
       }),
@@ -410,9 +423,17 @@ export class Training {
     mode: Mode,
     how: 'new' | 'resumed' | 'replay',
     resumeOf: string | undefined,
+    fromStep?: number,
   ): void {
     const profile = this._profile;
-    this.run = profile && { entry, mode, profileId: profile.id };
+    this.run = profile && {
+      entry,
+      mode,
+      profileId: profile.id,
+      ...(how === 'replay' && fromStep !== undefined
+        ? { replayOf: { attemptId: this.lastFinished, step: fromStep } }
+        : {}),
+    };
     if (how === 'resumed' && resumeOf !== undefined) {
       // This page carries the attempt on now: a tab still showing it saves elsewhere from here.
       const id = resumeOf;
@@ -446,11 +467,13 @@ export class Training {
           endings: [...entry.endings],
         });
       }
+      const original = run.replayOf && (await run.replayOf.attemptId);
       const attempt = await this.store.attempts.start(
         profileId,
         { id: entry.id, hash: entry.hash },
         mode,
         this.writer,
+        original && run.replayOf ? { attemptId: original, step: run.replayOf.step } : undefined,
       );
       return attempt.id;
     } catch (e) {

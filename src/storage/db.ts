@@ -25,6 +25,7 @@ import {
   type Row,
 } from './backends.ts';
 import { type Cohort, emptyCohort } from './exchange.ts';
+import type { ReplayOf } from './fields.ts';
 import {
   type Attempt,
   type AttemptResult,
@@ -137,6 +138,8 @@ export interface AttemptsApi {
     story: { id: string; hash: string },
     mode: Mode,
     writer?: string,
+    /** "Replay from here": the attempt and decision it played on from. */
+    replayOf?: ReplayOf,
   ): Promise<Attempt>;
   get(id: string): Promise<Attempt | undefined>;
   /**
@@ -350,7 +353,7 @@ export class Store {
   };
 
   readonly attempts: AttemptsApi = {
-    start: (profileId, story, mode, writer) =>
+    start: (profileId, story, mode, writer, replayOf) =>
       this.exclusive(async () => {
         if (!MODES.includes(mode)) throw new StorageError(`start: unknown mode '${String(mode)}'`);
         if (!(await this.readOne('profiles', profileId))) {
@@ -371,6 +374,7 @@ export class Store {
           linesAfterLastChoice: 0,
           notes: [],
           ...(writer === undefined ? {} : { writer }),
+          ...(replayOf === undefined ? {} : { replayOf }),
         });
         await this.write((b) => b.put('attempts', attempt));
         return attempt;

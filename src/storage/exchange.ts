@@ -17,6 +17,7 @@ import {
   MODES,
   NoteSchema,
   numberWords,
+  ReplayOfSchema,
   ResultSchema,
   tidyName,
 } from './fields.ts';
@@ -37,6 +38,8 @@ export const ExportedAttemptSchema = z.object({
   path: z.array(z.int().min(0)).max(10_000),
   notes: z.array(NoteSchema).max(1000),
   result: ResultSchema,
+  /** "Replay from here": played on from decision `step` of attempt `attemptId`. */
+  replayOf: ReplayOfSchema.optional(),
 });
 export type ExportedAttempt = z.infer<typeof ExportedAttemptSchema>;
 
@@ -93,6 +96,7 @@ export function buildResultsFile(
         path: [...a.path],
         notes: a.notes.map((n) => ({ ...n, facts: [...n.facts] })),
         result: a.result!,
+        ...(a.replayOf ? { replayOf: { ...a.replayOf } } : {}),
       }),
     );
   return ResultsFileSchema.parse({

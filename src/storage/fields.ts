@@ -51,6 +51,16 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
+/**
+ * An attempt played on from decision `step` of an earlier one ("Replay from here"): its first `step`
+ * choices were that attempt's, so it is shown apart and left out of bests and trends.
+ */
+export const ReplayOfSchema = z.object({
+  attemptId: z.string().min(1).max(100),
+  step: z.int().min(0).max(10_000),
+});
+export type ReplayOf = z.infer<typeof ReplayOfSchema>;
+
 /** Longest a call can last on the story's clock: a week is far beyond any real scenario. */
 export const MAX_CALL_SECONDS = 7 * 24 * 60 * 60;
 

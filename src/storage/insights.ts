@@ -190,6 +190,8 @@ export interface HistoryPoint {
    * from its percents (as `assessmentStanding` does).
    */
   passed?: boolean;
+  /** A "Replay from here" run: the decision (0-based) it played on from. Not in bests or trends. */
+  replayFrom?: number;
 }
 
 export interface ScenarioHistory {
@@ -270,6 +272,7 @@ export function traineeHistory(attempts: readonly Attempt[], stories: readonly S
       startedAt: a.startedAt,
       mode: a.mode,
       percent: copy(a.result.percent),
+      ...(a.replayOf ? { replayFrom: a.replayOf.step } : {}),
     };
     const pass = catalog.entry(a.storyId)?.metadata.pass;
     if (a.mode === 'assessment' && pass) point.passed = meetsMarks(a.result.percent, pass);
@@ -283,8 +286,11 @@ export function traineeHistory(attempts: readonly Attempt[], stories: readonly S
     list.sort((x, y) => byFinish(x, y));
     const points: HistoryPoint[] = list.map(({ startedAt: _, ...p }) => p);
     const latest = points[points.length - 1]!;
-    const best = points.reduce((acc, p) => maxOf(acc, p.percent), copy(points[0]!.percent));
-    const recent = meanOf(points.slice(-RECENT_ATTEMPTS).map((p) => p.percent));
+    // Bests and the recent trend come from whole attempts; replays from a decision are shown apart.
+    const whole = points.filter((p) => p.replayFrom === undefined);
+    const basis = whole.length ? whole : points;
+    const best = basis.reduce((acc, p) => maxOf(acc, p.percent), copy(basis[0]!.percent));
+    const recent = meanOf(basis.slice(-RECENT_ATTEMPTS).map((p) => p.percent));
     const entry = catalog.entry(storyId);
     const scenario: ScenarioHistory = {
       storyId,
@@ -446,7 +452,9 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
       // Figures from the verified attempts when there are any; the file's word only when not.
       const checked = list.filter((a) => a.verified !== false);
       const unverified = list.filter((a) => a.verified === false);
-      const basis = checked.length ? checked : list;
+      // "Replay from here" runs reuse an earlier run's first decisions: not whole attempts.
+      const whole = checked.filter((a) => !a.replayOf);
+      const basis = whole.length ? whole : checked.length ? checked : list;
       const last = basis[basis.length - 1]!;
       const best = basis.reduce((acc, a) => maxOf(acc, a.result.percent), copy(basis[0]!.result.percent));
       const entry = catalog.entry(storyId);

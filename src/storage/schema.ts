@@ -13,6 +13,7 @@ import {
   Iso,
   MODES,
   NoteSchema,
+  ReplayOfSchema,
   ResultSchema,
   ScoreSchema,
   tidyName,
@@ -80,6 +81,8 @@ const attemptFields = {
    * tab's next save then goes to a new attempt instead of overwriting.
    */
   writer: z.string().min(1).max(100).optional(),
+  /** Played on from a decision of an earlier attempt ("Replay from here"). */
+  replayOf: ReplayOfSchema.optional(),
   ...ProgressSchema.shape,
   result: ResultSchema.optional(),
 };

@@ -322,7 +322,14 @@ function scenarioCard(
         { 'data-attempt': p.attemptId, 'data-mode': p.mode },
         text('th', String(i + 1), { scope: 'row', class: 'num' }),
         text('td', formatDateTime(p.at)),
-        text('td', p.mode === 'assessment' ? 'Assessment' : 'Practice'),
+        text(
+          'td',
+          p.mode === 'assessment'
+            ? 'Assessment'
+            : p.replayFrom !== undefined
+              ? `Replay from decision ${p.replayFrom + 1}`
+              : 'Practice',
+        ),
         ...AXES.map((a) => text('td', pct(p.percent[a]), { class: 'num' })),
         text('td', resultWord(p)),
       ),
@@ -371,7 +378,7 @@ function scenarioCard(
     h('div', { class: 'chart-box' }, canvas),
     text(
       'p',
-      'Circles are practice attempts; diamonds are assessments. Attempts are in the order you played them; a date marks the first of each day.',
+      'Circles are practice attempts; diamonds are assessments; triangles are replays from a decision (not counted in your bests). Attempts are in the order you played them; a date marks the first of each day.',
       {
         class: 'hint chart-key',
       },
@@ -404,13 +411,15 @@ function scenarioCard(
       labels: days.map((d, i) => (i === 0 || d !== days[i - 1] ? d : '')),
       titles: list.map(
         (p, i) =>
-          `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : 'practice'}, ${formatDateTime(p.at)}`,
+          `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : p.replayFrom !== undefined ? `replayed from decision ${p.replayFrom + 1}` : 'practice'}, ${formatDateTime(p.at)}`,
       ),
       series: AXES.map((axisName) => ({
         label: AXIS_NAMES[axisName],
         color: AXIS_COLORS[axisName],
         data: list.map((p) => p.percent[axisName]),
-        pointStyle: list.map((p) => (p.mode === 'assessment' ? 'rectRot' : 'circle')),
+        pointStyle: list.map((p) =>
+          p.mode === 'assessment' ? 'rectRot' : p.replayFrom !== undefined ? 'triangle' : 'circle',
+        ),
         pointRadius: list.map((p) => (p.mode === 'assessment' ? (many ? 4 : 7) : many ? 2 : 4)),
         borderWidth: many ? 1.5 : 2.5,
       })),

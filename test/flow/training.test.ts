@@ -224,7 +224,12 @@ describe('a run that lasts', () => {
     await v.training.flush();
     const attempts = await v.training.attempts();
     expect(attempts.map((a) => a.status).sort()).toEqual(['finished', 'in-progress']);
-    expect(attempts.find((a) => a.status === 'in-progress')?.path).toEqual([0, 2]);
+    const first = attempts.find((a) => a.status === 'finished');
+    const replay = attempts.find((a) => a.status === 'in-progress');
+    expect(replay?.path).toEqual([0, 2]);
+    // Marked as a replay of the first attempt from decision 3, so bests and trends leave it out.
+    expect(replay?.replayOf).toEqual({ attemptId: first?.id, step: 2 });
+    expect(first?.replayOf).toBeUndefined();
   });
 
   it('keeps working in memory when the browser gives no storage, and says so', async () => {

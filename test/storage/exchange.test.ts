@@ -68,7 +68,19 @@ describe('export', () => {
       notes: [],
     });
     await store.attempts.start(profile.id, { id: 'plan-change', hash: 'h2' }, 'assessment');
+    // A replay from decision 2 of the first attempt travels with its mark.
+    const r = await store.attempts.start(profile.id, { id: 'aisle', hash: 'h1' }, 'practice', undefined, {
+      attemptId: a.id,
+      step: 1,
+    });
+    await store.attempts.finish(r.id, attempt('y').result!, {
+      path: [0, 2],
+      linesAfterLastChoice: 0,
+      notes: [],
+    });
     const file = buildResultsFile(profile, await store.attempts.forProfile(profile.id), exportedAt);
+    expect(file.attempts.find((x) => x.id === r.id)?.replayOf).toEqual({ attemptId: a.id, step: 1 });
+    file.attempts = file.attempts.filter((x) => x.id !== r.id);
     // Only finished attempts are results.
     expect(file).toMatchObject({
       format: RESULTS_FORMAT,

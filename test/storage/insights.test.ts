@@ -83,6 +83,21 @@ function attempt(storyId: string, minute: number, percent: P, over: Partial<Atte
 }
 
 describe('traineeHistory', () => {
+  it('shows replays from a decision, but leaves them out of bests and the recent trend', () => {
+    const whole = attempt('aisle', 1, { de: 40, own: 40, res: 40 });
+    const replay = attempt(
+      'aisle',
+      2,
+      { de: 100, own: 100, res: 100 },
+      { replayOf: { attemptId: whole.id, step: 3 } },
+    );
+    const h = traineeHistory([whole, replay], CATALOG);
+    const aisle = h.scenarios.find((s) => s.storyId === 'aisle');
+    expect(aisle?.points.map((p) => p.replayFrom)).toEqual([undefined, 3]);
+    expect(aisle?.best).toEqual({ de: 40, own: 40, res: 40 });
+    expect(aisle?.recent).toEqual({ de: 40, own: 40, res: 40 });
+  });
+
   it('has nothing to say when nothing is finished', () => {
     const h = traineeHistory(
       [
