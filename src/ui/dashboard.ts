@@ -40,7 +40,7 @@ import {
 import { type AcceptedCheck, createVerifier } from '../storage/verify.ts';
 import type { ChartHandle } from './charts.ts';
 import { h, text } from './dom.ts';
-import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
+import { AXIS_COLORS, downloadText, emptyState, formatDateTime, pct, recordsPanel } from './records.ts';
 import './records.css';
 
 export interface CohortStore {
@@ -92,9 +92,6 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
   });
 
   // ---- Header and import ----
-  const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
-  back.addEventListener('click', () => opts.onBack());
-  const title = text('h1', 'Trainer dashboard', { id: `${uid}-title`, tabindex: -1 });
 
   const input = h('input', {
     type: 'file',
@@ -172,24 +169,18 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
     confirm,
   );
 
-  const element = h(
-    'section',
-    { class: 'panel records dashboard', 'aria-labelledby': `${uid}-title`, 'data-screen': 'dashboard' },
-    h(
-      'header',
-      { class: 'records-head' },
-      h(
-        'div',
-        {},
-        title,
-        text(
-          'p',
-          'Import the results files your trainees download from “Your progress”. The results stay in this browser.',
-          { class: 'records-sub' },
-        ),
-      ),
-      back,
+  const { element, title } = recordsPanel({
+    uid,
+    screen: 'dashboard',
+    heading: 'Trainer dashboard',
+    sub: text(
+      'p',
+      'Import the results files your trainees download from “Your progress”. The results stay in this browser.',
+      { class: 'records-sub' },
     ),
+    onBack: opts.onBack,
+  });
+  element.append(
     h(
       'div',
       { class: 'import-bar' },
@@ -351,14 +342,10 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
     status.setAttribute('data-attempts', String(attempts));
     if (trainees === 0) {
       body.replaceChildren(
-        h(
-          'div',
-          { class: 'records-empty', 'data-empty': 'dashboard' },
-          text('p', 'No results yet.', { class: 'records-empty-title' }),
-          text(
-            'p',
-            'Ask each trainee to open “Your progress” and choose “Download results (JSON)”, then import those files here. Importing the same file again is safe: nothing is counted twice.',
-          ),
+        emptyState(
+          'dashboard',
+          'No results yet.',
+          'Ask each trainee to open “Your progress” and choose “Download results (JSON)”, then import those files here. Importing the same file again is safe: nothing is counted twice.',
         ),
       );
       return;

@@ -22,7 +22,7 @@ import {
 import type { Attempt } from '../storage/schema.ts';
 import type { ChartHandle, ReferenceLine } from './charts.ts';
 import { h, text } from './dom.ts';
-import { AXIS_COLORS, downloadText, formatDateTime, pct } from './records.ts';
+import { AXIS_COLORS, downloadText, emptyState, formatDateTime, pct, recordsPanel } from './records.ts';
 import './records.css';
 
 export interface HistoryOptions {
@@ -58,41 +58,25 @@ export function renderHistory(opts: HistoryOptions): { element: HTMLElement; dis
   const handles: ChartHandle[] = [];
   let disposed = false;
 
-  const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
-  back.addEventListener('click', () => opts.onBack());
-  const title = text('h1', 'Your progress', { id: `${uid}-title`, tabindex: -1 });
-
   const finished = history.finished;
-  const element = h(
-    'section',
-    { class: 'panel records history', 'aria-labelledby': `${uid}-title`, 'data-screen': 'history' },
-    h(
-      'header',
-      { class: 'records-head' },
-      h(
-        'div',
-        {},
-        title,
-        text(
-          'p',
-          `${opts.profile.name} · ${finished === 0 ? 'no finished attempts yet' : `${finished} finished ${finished === 1 ? 'attempt' : 'attempts'}`}`,
-          { class: 'records-sub' },
-        ),
-      ),
-      back,
+  const { element, title } = recordsPanel({
+    uid,
+    screen: 'history',
+    heading: 'Your progress',
+    sub: text(
+      'p',
+      `${opts.profile.name} · ${finished === 0 ? 'no finished attempts yet' : `${finished} finished ${finished === 1 ? 'attempt' : 'attempts'}`}`,
+      { class: 'records-sub' },
     ),
-  );
+    onBack: opts.onBack,
+  });
 
   if (history.scenarios.length === 0) {
     element.append(
-      h(
-        'div',
-        { class: 'records-empty', 'data-empty': 'history' },
-        text('p', 'Nothing to show yet.', { class: 'records-empty-title' }),
-        text(
-          'p',
-          'Play a scenario through to the end, in practice or assessment, and your scores appear here: one line for each skill, so you can watch yourself improve from call to call.',
-        ),
+      emptyState(
+        'history',
+        'Nothing to show yet.',
+        'Play a scenario through to the end, in practice or assessment, and your scores appear here: one line for each skill, so you can watch yourself improve from call to call.',
         text(
           'p',
           'Once you have finished a scenario you can also download your results here to send to your trainer.',

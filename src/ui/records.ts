@@ -3,6 +3,7 @@
  * and file downloads. (Each screen loads the charts module itself, with `import()`.)
  */
 import type { Axis } from '../engine/tags.ts';
+import { h, text } from './dom.ts';
 
 /** Axis colours, readable on the dark panel; the same in every chart and key. */
 export const AXIS_COLORS: Record<Axis, string> = {
@@ -35,4 +36,46 @@ export function downloadText(fileName: string, content: string, type: string, ho
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The frame both screens share: a panel with a heading (focused when the screen opens, for screen
+ * readers), a line under it and a Back button. The screen appends its sections to `element`.
+ */
+export function recordsPanel(opts: {
+  uid: string;
+  screen: 'history' | 'dashboard';
+  heading: string;
+  sub: Node;
+  onBack: () => void;
+}): { element: HTMLElement; title: HTMLElement } {
+  const back = h('button', { type: 'button', class: 'records-back' }, 'Back');
+  back.addEventListener('click', () => opts.onBack());
+  const title = text('h1', opts.heading, { id: `${opts.uid}-title`, tabindex: -1 });
+  const element = h(
+    'section',
+    {
+      class: `panel records ${opts.screen}`,
+      'aria-labelledby': `${opts.uid}-title`,
+      'data-screen': opts.screen,
+    },
+    h('header', { class: 'records-head' }, h('div', {}, title, opts.sub), back),
+  );
+  return { element, title };
+}
+
+/** "Nothing here yet", with what to do about it. */
+export function emptyState(
+  screen: 'history' | 'dashboard',
+  heading: string,
+  advice: string,
+  ...more: Node[]
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'records-empty', 'data-empty': screen },
+    text('p', heading, { class: 'records-empty-title' }),
+    text('p', advice),
+    ...more,
+  );
 }
