@@ -5,10 +5,9 @@
  * No DOM and no Phaser: the overlay renders what it exposes.
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
-import type { ScoreBounds } from '../engine/scoring.ts';
-import type { Cohort } from '../storage/exchange.ts';
+import type { Store } from '../storage/db.ts';
 import { assessmentStanding, type Standing } from '../storage/insights.ts';
-import type { Attempt, AttemptResult, Profile, Progress } from '../storage/schema.ts';
+import type { Attempt, Profile, Progress } from '../storage/schema.ts';
 
 /** A save refused because the attempt is no longer this page's (see `AttemptConflict` in db.ts). */
 function isConflict(e: unknown): boolean {
@@ -26,58 +25,19 @@ import { resultFromDebrief } from '../storage/schema.ts';
 import { Emitter } from './emitter.ts';
 import type { GameSession, Mode, RunProgress } from './session.ts';
 
-/** What Training needs from the saved data (`Store` in src/storage/db.ts has it all). */
-export interface TrainingStore {
-  readonly durable: boolean;
-  readonly warning: string | undefined;
-  /** The browser's answer to the request for persistent storage. */
-  readonly persistence?: Promise<'granted' | 'denied' | 'unsupported' | 'not-asked'>;
-  readonly problems: readonly { message: string; reason: string }[];
-  onChange(listener: () => void): () => void;
-  profiles: {
-    list(): Promise<Profile[]>;
-    create(name: string): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }>;
-    rename(
-      id: string,
-      name: string,
-    ): Promise<{ ok: true; profile: Profile } | { ok: false; message: string }>;
-    lastUsed(): Promise<Profile | undefined>;
-    setLastUsed(id: string): Promise<void>;
-  };
-  attempts: {
-    start(
-      profileId: string,
-      story: { id: string; hash: string },
-      mode: Mode,
-      writer?: string,
-      replayOf?: { attemptId: string; step: number },
-    ): Promise<Attempt>;
-    get(id: string): Promise<Attempt | undefined>;
-    saveProgress(id: string, progress: Progress, writer?: string): Promise<Attempt>;
-    finish(id: string, result: AttemptResult, progress?: Progress, writer?: string): Promise<Attempt>;
-    claim(id: string, writer: string): Promise<Attempt>;
-    abandon(id: string): Promise<Attempt>;
-    inProgress(profileId: string, storyId?: string): Promise<Attempt[]>;
-    forProfile(profileId: string): Promise<Attempt[]>;
-  };
-  snapshots: {
-    keep(snapshot: {
-      hash: string;
-      storyId: string;
-      title: string;
-      json: string;
-      bounds: ScoreBounds;
-      endings: string[];
-    }): Promise<void>;
-    get(hash: string): Promise<{ json: string; bounds: ScoreBounds; endings: string[] } | undefined>;
-  };
-  /** The trainer dashboard's imported results. */
-  cohort: {
-    load(): Promise<Cohort>;
-    save(cohort: Cohort): Promise<void>;
-    clear(): Promise<void>;
-  };
-}
+/** What Training uses of the saved data (src/storage/db.ts's `Store`; tests pass a real one). */
+export type TrainingStore = Pick<
+  Store,
+  | 'durable'
+  | 'warning'
+  | 'problems'
+  | 'onChange'
+  | 'persistence'
+  | 'profiles'
+  | 'attempts'
+  | 'snapshots'
+  | 'cohort'
+>;
 
 /** An unfinished run the menu offers back. */
 export interface Unfinished {

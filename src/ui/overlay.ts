@@ -193,7 +193,7 @@ export function mountOverlay(
           const [{ renderHistory }, attempts, persistence] = await Promise.all([
             import('./history.ts'),
             training.attempts(),
-            training.store.persistence ?? Promise.resolve('not-asked' as const),
+            training.store.persistence,
           ]);
           const profile = training.profile;
           if (!profile) {
