@@ -518,8 +518,7 @@ function toProgress(run: RunProgress): Progress {
     path: run.path,
     linesAfterLastChoice: run.linesAfterLastChoice,
     notes: run.notes,
-    // Always written: a save replaces the last one field by field.
-    answered: run.answered ?? false,
+    ...(run.answered ? { answered: true } : {}),
     ...(run.draft ? { draft: { facts: [...run.draft.facts], text: run.draft.text } } : {}),
   };
 }

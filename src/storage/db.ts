@@ -383,23 +383,18 @@ export class Store {
     saveProgress: (id, progress, writer) =>
       this.exclusive(async () => {
         const p = checked('saveProgress', ProgressSchema, progress);
-        return this.update(
-          'saveProgress',
-          id,
-          (a) => {
-            // A save replaces the last one: notes no longer being written leave no draft behind.
-            const next: Record<string, unknown> = { ...a, ...p };
-            if (p.draft === undefined) delete next.draft;
-            return next;
-          },
-          writer,
-        );
+        return this.update('saveProgress', id, (a) => withProgress(a, p), writer);
       }),
     finish: (id, result, progress, writer) =>
       this.exclusive(async () => {
         const r = checked('finish', ResultSchema, result);
         const p = progress && checked('finish', ProgressSchema, progress);
-        return this.update('finish', id, (a) => ({ ...a, ...p, status: 'finished', result: r }), writer);
+        return this.update(
+          'finish',
+          id,
+          (a) => ({ ...(p ? withProgress(a, p) : a), status: 'finished', result: r }),
+          writer,
+        );
       }),
     claim: (id, writer) => this.exclusive(() => this.update('claim', id, (a) => ({ ...a, writer }))),
     abandon: (id) => this.exclusive(() => this.update('abandon', id, (a) => ({ ...a, status: 'abandoned' }))),
@@ -504,30 +499,37 @@ export class Store {
     change: (a: Attempt) => Record<string, unknown>,
     writer?: string,
   ): Promise<Attempt> {
-    // Read (quarantining an unreadable record) and check, then write in one transaction that checks
-    // again: another tab's claim or finish can never land between the check and the write.
-    const attempt = await this.readOne('attempts', id);
-    if (!attempt) throw new StorageError(`${op}: no attempt with id '${id}'`);
-    const admit = (current: Attempt): void => {
-      if (current.status !== 'in-progress') {
-        throw new AttemptConflict('closed', `${op}: attempt '${id}' is ${current.status}, not in progress`);
-      }
-      if (writer !== undefined && current.writer !== undefined && current.writer !== writer) {
-        throw new AttemptConflict('taken', `${op}: attempt '${id}' is being played in another tab`);
-      }
-    };
-    admit(attempt);
+    // Check and write in one transaction: another tab's claim or finish can never land between
+    // them. One read per save (this runs after every line of a run).
     let next: Attempt | undefined;
-    await this.write((b) =>
-      b.putIf('attempts', id, (raw) => {
-        const now = readRecord('attempt', raw);
-        if (raw === undefined) throw new StorageError(`${op}: no attempt with id '${id}' (it was removed)`);
-        if (!now.ok) throw new StorageError(`${op}: attempt '${id}' changed and can no longer be read`);
-        admit(now.value);
-        next = checked(op, AttemptSchema, { ...change(now.value), updatedAt: this.iso() });
-        return next;
-      }),
-    );
+    let unreadable = false;
+    try {
+      await this.write((b) =>
+        b.putIf('attempts', id, (raw) => {
+          if (raw === undefined) throw new StorageError(`${op}: no attempt with id '${id}'`);
+          const now = readRecord('attempt', raw);
+          if (!now.ok) {
+            unreadable = true;
+            throw new StorageError(`${op}: attempt '${id}' could not be read, so it was set aside`);
+          }
+          if (now.value.status !== 'in-progress') {
+            throw new AttemptConflict(
+              'closed',
+              `${op}: attempt '${id}' is ${now.value.status}, not in progress`,
+            );
+          }
+          if (writer !== undefined && now.value.writer !== undefined && now.value.writer !== writer) {
+            throw new AttemptConflict('taken', `${op}: attempt '${id}' is being played in another tab`);
+          }
+          next = checked(op, AttemptSchema, { ...change(now.value), updatedAt: this.iso() });
+          return next;
+        }),
+      );
+    } catch (e) {
+      // An unreadable record is quarantined the usual way (readOne sets it aside and reports it).
+      if (unreadable) await this.readOne('attempts', id);
+      throw e;
+    }
     if (!next) throw new StorageError(`${op}: attempt '${id}' was not written`);
     return next;
   }
@@ -673,6 +675,18 @@ function checked<T>(op: string, schema: { safeParse(v: unknown): ZodResult<T> },
 type ZodResult<T> =
   | { success: true; data: T }
   | { success: false; error: Parameters<typeof describeIssues>[0] };
+
+const PROGRESS_KEYS = Object.keys(ProgressSchema.shape);
+
+/**
+ * An attempt with `progress` in place of its saved progress: every progress field is replaced, so
+ * one left out (no notes draft now, say) does not linger from the save before.
+ */
+function withProgress(attempt: Attempt, progress: Progress): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...attempt };
+  for (const key of PROGRESS_KEYS) delete next[key];
+  return { ...next, ...progress };
+}
 
 export function isQuotaError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
