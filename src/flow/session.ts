@@ -466,17 +466,18 @@ export class GameSession {
     const current = this.entry && updates.find((u) => u.entry.id === this.entry?.id);
     if (this._screen.name === 'menu') this.setScreen({ name: 'menu', stories: this.entries });
     if (!current || this._screen.name !== 'playing' || !this.runner) return;
+    // The same choices, notes and lines on the new version; an edit may have shortened what comes
+    // after the last choice, so as many of those lines as there still are.
+    const progress = this.progress;
     this.entry = current.entry;
-    const old = this.runner;
-    const linesSinceChoice = countLinesSinceLastChoice(old);
-    let fresh: StoryRunner | undefined;
+    let restored: ReturnType<typeof restoreRun>;
     try {
-      fresh = StoryRunner.replay(current.json, old.path, old.notesLog);
+      restored = progress && restoreRun(current.json, progress, 'lenient');
     } catch (e) {
       this.problem(`${current.entry.metadata.title} cannot start`, loadMessage(e));
       return;
     }
-    if (!fresh) {
+    if (!restored) {
       this.events.emit('notice', {
         message: 'The story changed before this point, so it restarted from the beginning.',
         tone: 'info',
@@ -484,8 +485,8 @@ export class GameSession {
       this.start(current.entry.id, this._mode);
       return;
     }
-    let line: StoryLine | undefined;
-    for (let i = 0; i < Math.max(1, linesSinceChoice); i++) line = fresh.next() ?? line;
+    const fresh = restored.runner;
+    const line = restored.lines.at(-1);
     this.runner = fresh;
     this.events.emit('notice', { message: 'Story updated.', tone: 'info' });
     if (line) this.showBeat(line, true);
@@ -563,20 +564,26 @@ function loadMessage(e: unknown): string {
   return e instanceof StoryLoadError || e instanceof Error ? e.message : String(e);
 }
 
-/** A runner brought to a saved moment, with the lines read since the last choice. */
+/**
+ * A runner brought to a saved moment, with the lines read since the last choice. `exact` (resume):
+ * exactly that many lines, or undefined when the story no longer has them. `lenient` (a story edited
+ * while played): at least one line, and as many of the rest as the new version still has.
+ */
 function restoreRun(
   json: string,
   progress: RunProgress,
+  how: 'exact' | 'lenient' = 'exact',
 ): { runner: StoryRunner; lines: StoryLine[] } | undefined {
   const runner = StoryRunner.replay(json, progress.path, progress.notes);
   if (!runner) return undefined;
+  const wanted = how === 'exact' ? progress.linesAfterLastChoice : Math.max(1, progress.linesAfterLastChoice);
   const lines: StoryLine[] = [];
-  for (let i = 0; i < progress.linesAfterLastChoice; i++) {
+  for (let i = 0; i < wanted; i++) {
     const line = runner.next();
     if (!line) break;
     lines.push(line);
   }
-  if (lines.length < progress.linesAfterLastChoice && runner.state.kind !== 'ended') return undefined;
+  if (how === 'exact' && lines.length < wanted && runner.state.kind !== 'ended') return undefined;
   return { runner, lines };
 }
 
