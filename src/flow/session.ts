@@ -478,11 +478,11 @@ export class GameSession {
       return;
     }
     if (!restored) {
+      this.start(current.entry.id, this._mode);
       this.events.emit('notice', {
         message: 'The story changed before this point, so it restarted from the beginning.',
         tone: 'info',
       });
-      this.start(current.entry.id, this._mode);
       return;
     }
     const fresh = restored.runner;

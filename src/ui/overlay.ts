@@ -50,13 +50,19 @@ export function mountOverlay(
   let disposeScreen: (() => void) | undefined;
   let screen: Screen = session.screen;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The screen a notice was given on: it goes when the trainee moves on from it. */
+  let noticeScreen: Screen | undefined;
+  const hideNotice = (): void => {
+    clearTimeout(noticeTimer);
+    status.className = 'notice';
+    noticeScreen = undefined;
+  };
   const notify = (message: string, tone: 'info' | 'error'): void => {
     status.textContent = message;
     status.className = `notice show ${tone}`;
+    noticeScreen = screen;
     clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => {
-      status.className = 'notice';
-    }, 5000);
+    noticeTimer = setTimeout(hideNotice, 5000);
   };
   const loaded = loadSettings(storage());
   let settings = loaded.settings;
@@ -113,6 +119,7 @@ export function mountOverlay(
   };
 
   const render = (next: Screen): void => {
+    if (noticeScreen && noticeScreen !== next) hideNotice();
     screen = next;
     // Sounds stop with the scene, and so do their captions (they would sit over the next screen).
     if (next.name !== 'playing') {
