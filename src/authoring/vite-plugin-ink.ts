@@ -1,8 +1,10 @@
 /**
  * Vite plugin: every `stories/*.ink` becomes a scenario. The catalog (metadata, score bounds) is the
  * module `virtual:stories`; each compiled story is served as `stories/<id>.<hash>.json` for the
- * preloader. A compile error fails the build and shows in the dev overlay as
- * `stories/<file>.ink line N: message`; saving a story pushes it to the running game (`ink:update`).
+ * preloader. The catalog is in the order `stories/curriculum.json` sets (see curriculum.ts): the menu
+ * numbers scenarios in that order. A compile error (or a mistake in the curriculum) fails the build
+ * and shows in the dev overlay as `stories/<file>.ink line N: message`; saving a story or the
+ * curriculum pushes the catalog to the running game (`ink:update`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { describeStory, type StoryEntry } from './catalog.ts';
 import { compileInk } from './compile.ts';
+import { CURRICULUM_FILE, orderScenarios } from './curriculum.ts';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
 
 const VIRTUAL = 'virtual:stories';
@@ -42,23 +45,28 @@ function describeCached(
   return d;
 }
 
-/** Compiles every story directly in `<root>/stories`. Node only. */
+/** Compiles every story directly in `<root>/stories`, in curriculum order. Node only. */
 export function compileStories(root: string): CompiledCatalog {
   const dir = join(root, 'stories');
-  const names = existsSync(dir)
+  const ids = existsSync(dir)
     ? readdirSync(dir)
         .filter((n) => n.endsWith('.ink'))
-        .sort()
+        .map((n) => n.slice(0, -'.ink'.length))
     : [];
-  const out: CompiledCatalog = { entries: [], json: new Map(), diagnostics: [] };
+  const curriculumPath = join(root, CURRICULUM_FILE);
+  const curriculum = orderScenarios(
+    ids,
+    existsSync(curriculumPath) ? readFileSync(curriculumPath, 'utf8') : undefined,
+  );
+  const out: CompiledCatalog = { entries: [], json: new Map(), diagnostics: [...curriculum.diagnostics] };
   const readFile = (path: string): string | undefined => {
     const abs = resolve(root, path);
     if (!abs.startsWith(resolve(root) + sep) || !existsSync(abs)) return undefined;
     return readFileSync(abs, 'utf8');
   };
-  for (const name of names) {
+  for (const id of curriculum.order) {
+    const name = `${id}.ink`;
     const file = `stories/${name}`;
-    const id = name.slice(0, -'.ink'.length);
     const result = compileInk(file, readFileSync(join(dir, name), 'utf8'), readFile);
     out.diagnostics.push(...result.diagnostics);
     if (!result.json) continue;
@@ -84,6 +92,7 @@ export function inkStories(): Plugin {
   let current: CompiledCatalog | undefined;
   let moduleFailed = false;
   let server: ViteDevServer | undefined;
+  const isCurriculum = (file: string): boolean => resolve(file) === resolve(root, CURRICULUM_FILE);
 
   const compile = (): CompiledCatalog => {
     current = compileStories(root);
@@ -145,6 +154,7 @@ export function inkStories(): Plugin {
         }
       }
       for (const entry of catalog.entries) this.addWatchFile(resolve(root, entry.file));
+      if (existsSync(resolve(root, CURRICULUM_FILE))) this.addWatchFile(resolve(root, CURRICULUM_FILE));
       return `export const stories = ${JSON.stringify(catalog.entries)};\n`;
     },
     configureServer(devServer) {
@@ -158,7 +168,7 @@ export function inkStories(): Plugin {
         res.end(json);
       });
       const onStoriesChanged = (file: string): void => {
-        if (!file.endsWith('.ink')) return;
+        if (!file.endsWith('.ink') && !isCurriculum(file)) return;
         const rel = relative(join(root, 'stories'), file);
         if (rel.startsWith('..')) return;
         const catalog = compile();
@@ -184,8 +194,9 @@ export function inkStories(): Plugin {
       devServer.watcher.on('change', onStoriesChanged);
     },
     handleHotUpdate(ctx) {
-      // Stories are handled by the watcher above; keep Vite from reloading the page for them.
-      if (ctx.file.endsWith('.ink')) return [];
+      // Stories and the curriculum are handled by the watcher above; keep Vite from reloading the
+      // page for them.
+      if (ctx.file.endsWith('.ink') || isCurriculum(ctx.file)) return [];
       return undefined;
     },
   };

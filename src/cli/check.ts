@@ -2,7 +2,9 @@
  * Usage: npm run check [-- [--json] [--timeout <seconds>] [--max-states <n>] [--max-depth <n>] [files...]]
  *    or: npx tsx src/cli/check.ts [same options]
  *
- * Checks every `stories/*.ink` (or the files given): compile errors and warnings, then every choice
+ * Checks every `stories/*.ink` (or the files given): when it checks every story, first the curriculum
+ * (`stories/curriculum.json`, if there is one: its mistakes, and stories it does not list), then each
+ * story in menu order: compile errors and warnings, then every choice
  * at every point: endings, dead ends, runtime errors, knots and stitches never reached, loops, the
  * best and worst score per axis, the number of paths and the longest one. Each problem is printed
  * as `file line N: message`; choice paths count from 1, in the order the choices are shown.
@@ -13,12 +15,13 @@
  * hang the check. The exploration itself stops at three quarters of the limit and reports what it
  * found as incomplete; only a story stuck inside ink reaches the limit.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, type MessagePort, Worker } from 'node:worker_threads';
 import { type CheckOptions, type CheckReport, checkStory, formatCount } from '../authoring/check.ts';
+import { CURRICULUM_FILE, orderScenarios } from '../authoring/curriculum.ts';
 import { type Diagnostic, formatDiagnostic } from '../authoring/diagnostics.ts';
 import { AXES } from '../engine/tags.ts';
 
@@ -49,25 +52,41 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     write(args);
     return args === USAGE ? 0 : 2;
   }
+  const curriculum = args.files.length ? undefined : checkCurriculum(root);
   const files = args.files.length
     ? args.files.map((f) => relative(root, resolve(root, f)).split(sep).join('/'))
-    : readdirSync(join(root, 'stories'))
-        .filter((n) => n.endsWith('.ink'))
-        .sort()
-        .map((n) => `stories/${n}`);
+    : (curriculum?.order ?? []).map((id) => `stories/${id}.ink`);
 
   const reports = await runAll(files, root, args);
-  if (args.json) write(JSON.stringify(reports, null, 2));
-  else for (const report of reports) for (const line of formatReport(report)) write(line);
+  const all = curriculum?.report ? [curriculum.report, ...reports] : reports;
+  if (args.json) write(JSON.stringify(all, null, 2));
+  else for (const report of all) for (const line of formatReport(report)) write(line);
   const failed = reports.filter((r) => !r.ok).length;
+  const curriculumFailed = curriculum?.report?.ok === false;
   if (!args.json) {
     write(
       `${files.length} ${files.length === 1 ? 'story' : 'stories'} checked: ${
         failed === 0 ? 'all ok' : `${failed} with errors`
-      }`,
+      }${curriculumFailed ? `; ${CURRICULUM_FILE} has errors` : ''}`,
     );
   }
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || curriculumFailed ? 1 : 0;
+}
+
+/**
+ * Every story in `stories/`, in menu order, and the curriculum's report: there is one when the
+ * curriculum exists or has something to say, in the same form as a story's (with no exploration).
+ */
+function checkCurriculum(root: string): { order: string[]; report?: CheckReport } {
+  const ids = readdirSync(join(root, 'stories'))
+    .filter((n) => n.endsWith('.ink'))
+    .map((n) => n.slice(0, -'.ink'.length));
+  const path = join(root, CURRICULUM_FILE);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const { order, diagnostics } = orderScenarios(ids, text);
+  if (text === undefined && diagnostics.length === 0) return { order };
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { order, report: { file: CURRICULUM_FILE, ok, diagnostics } };
 }
 
 function parseArgs(argv: string[]): Args | string {
