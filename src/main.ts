@@ -20,7 +20,7 @@ connectSounds(session, audio);
 // for storage reasons: without IndexedDB it keeps progress in memory and the menu says so.
 const store = await openStore();
 const training = new Training(session, store);
-const overlay = mountOverlay(ui, session, training, audio);
+const overlay = mountOverlay(ui, session, training, audio, stage);
 session.showMenu();
 await overlay.menuShown;
 createGame(stage, session);

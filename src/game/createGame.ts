@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import type { GameSession } from '../flow/session.ts';
 import { directScenes } from './director.ts';
+import { fitToParent } from './fit.ts';
 import { sleepWhenIdle } from './idle.ts';
 import { chooseRenderer } from './renderer.ts';
 import { Aisle } from './scenes/Aisle.ts';
@@ -31,6 +32,7 @@ export function createGame(parent: HTMLElement, session: GameSession): Phaser.Ga
     ],
   });
   directScenes(game, session);
-  sleepWhenIdle(game, session);
+  const idle = sleepWhenIdle(game, session);
+  fitToParent(game, parent, idle.wake);
   return game;
 }

@@ -23,7 +23,13 @@ function busy(game: Phaser.Game): boolean {
   return game.scene.isProcessing || game.scene.getScenes(true).length === 0;
 }
 
-export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => void {
+export interface IdleControl {
+  /** Wakes the loop now (the canvas was resized, say). */
+  wake(): void;
+  stop(): void;
+}
+
+export function sleepWhenIdle(game: Phaser.Game, session: GameSession): IdleControl {
   let still = 0;
   const afterRender = (): void => {
     still = busy(game) ? 0 : still + 1;
@@ -48,10 +54,13 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => vo
     session.events.on('chose', wakeSoon),
   ];
   window.addEventListener('resize', wake);
-  return () => {
-    game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
-    for (const off of offs) off();
-    window.removeEventListener('resize', wake);
-    clearTimeout(timer);
+  return {
+    wake,
+    stop() {
+      game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
+      for (const off of offs) off();
+      window.removeEventListener('resize', wake);
+      clearTimeout(timer);
+    },
   };
 }

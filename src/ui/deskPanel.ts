@@ -15,6 +15,12 @@ export interface DeskPanel {
   show(beat: Beat): void;
   /** Presses a control by its action; false when it is not available now. */
   press(action: DeskAction): boolean;
+  /**
+   * On small screens the caller card and CRM notes sit in a drawer under the line state: opens or
+   * closes it (C). False when the drawer is not in use (wide screens show everything).
+   */
+  toggleDrawer(open?: boolean): boolean;
+  readonly drawerOpen: boolean;
 }
 
 const CONTROLS: { action: DeskAction; label: string; key: string }[] = [
@@ -54,16 +60,32 @@ export function createDeskPanel(entry: StoryEntry, onChoose: (index: number) => 
     controls.append(button);
   }
   const crm = h('ol', { class: 'crm-notes', 'aria-label': 'Notes on the account', tabindex: 0 });
+  const noteCount = text('span', '', { class: 'note-count' });
+  const drawerButton = h(
+    'button',
+    { type: 'button', class: 'drawer-toggle', 'aria-expanded': 'false', 'aria-controls': 'desk-details' },
+    'Caller & notes',
+    noteCount,
+    text('span', 'C', { class: 'key key-wide', 'aria-hidden': 'true' }),
+  );
+  const details = h(
+    'div',
+    { class: 'desk-details', id: 'desk-details' },
+    card,
+    h('div', { class: 'crm' }, text('h2', 'CRM notes'), crm),
+  );
   const element = h(
     'aside',
     { class: 'panel desk-panel', 'aria-label': 'Desk' },
-    card,
-    lineState,
-    controls,
-    text('h2', 'CRM notes'),
-    crm,
+    h('div', { class: 'desk-bar' }, lineState, controls, drawerButton),
+    details,
   );
   let shownNotes = -1;
+  const setDrawer = (open: boolean): void => {
+    element.classList.toggle('drawer-open', open);
+    drawerButton.setAttribute('aria-expanded', String(open));
+  };
+  drawerButton.addEventListener('click', () => setDrawer(!element.classList.contains('drawer-open')));
 
   const setState = (state: string, label: string): void => {
     lineState.dataset.state = state;
@@ -111,7 +133,18 @@ export function createDeskPanel(entry: StoryEntry, onChoose: (index: number) => 
               )
             : [text('li', 'No notes on this account yet.', { class: 'crm-empty' })]),
         );
+        noteCount.textContent = beat.desk.crm.length ? ` (${beat.desk.crm.length})` : '';
       }
+    },
+    toggleDrawer(open) {
+      // The drawer button shows only where the details do not fit beside the conversation.
+      if (drawerButton.offsetParent === null) return false;
+      setDrawer(open ?? !element.classList.contains('drawer-open'));
+      if (element.classList.contains('drawer-open')) crm.focus({ preventScroll: true });
+      return true;
+    },
+    get drawerOpen() {
+      return element.classList.contains('drawer-open') && drawerButton.offsetParent !== null;
     },
     press(action) {
       const button = buttons.get(action);

@@ -22,7 +22,17 @@ export interface DialogueView {
   coach(option: ChoiceOption): void;
   /** Keeps call notes typed in the last moment (before leaving, or when the page is hidden). */
   flushDraft(): void;
+  /**
+   * Puts focus back on the conversation after a secondary control (mood meter, settings): on
+   * Continue, on the choice list (never on an answer), or on the notes form.
+   */
+  focusPrimary(): void;
+  /** Stops watching the log's size. */
+  dispose(): void;
 }
+
+/** A pointer click this soon after the answers appear is the tail of a click meant for Continue. */
+const CHOICE_GUARD_MS = 300;
 
 const MAX_LOG = 40;
 
@@ -103,6 +113,11 @@ function notesForm(
   // ticks a fact, Ctrl+Enter (or the Save button) sends the notes from anywhere in the form.
   form.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;
+    // A held Enter from the line before must not fill the notes with blank lines or send them.
+    if (e.repeat) {
+      e.preventDefault();
+      return;
+    }
     if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
       form.requestSubmit();
@@ -194,7 +209,11 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     { type: 'button', class: 'mood-toggle', 'aria-pressed': String(options.showMood) },
     'Mood meter',
   );
-  toggle.addEventListener('click', () => options.onShowMood(meter.hidden === true));
+  toggle.addEventListener('click', () => {
+    options.onShowMood(meter.hidden === true);
+    // A secondary control keeps no keys: Enter goes on advancing the conversation.
+    focusPrimary();
+  });
   setShowMood(options.showMood);
   const leave = h(
     'button',
@@ -212,11 +231,17 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     { class: 'call-status' },
     h('span', { class: 'clock-wrap' }, text('span', 'Time ', { class: 'clock-label' }), clock),
     moodAllowed ? meter : null,
-    moodAllowed ? toggle : null,
-    options.mode === 'assessment'
-      ? text('span', 'Assessment: feedback at the end', { class: 'mode-tag', 'data-mode': 'assessment' })
-      : null,
-    leave,
+    h(
+      'span',
+      { class: 'status-buttons' },
+      moodAllowed ? toggle : null,
+      options.mode === 'assessment'
+        ? text('span', 'Assessment: feedback at the end', { class: 'mode-tag', 'data-mode': 'assessment' })
+        : null,
+      // The overlay puts its Settings button here while the conversation is on screen.
+      h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
+      leave,
+    ),
   );
   const element = h(
     'section',
@@ -227,12 +252,138 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     actions,
   );
   let choiceButtons: HTMLButtonElement[] = [];
+  let choiceList: HTMLOListElement | undefined;
   /** Saves call notes typed but not yet kept (the form waits for a pause in typing). */
   let flushNotes: () => void = () => {};
-  let first = true;
   /** The coach's note, read out with the next line. */
   let spokenCoach = '';
   let continueButton: HTMLButtonElement | undefined;
+  let notesFocus: HTMLElement | undefined;
+
+  // Reading first: the newest line is kept in view as the panel changes size (answers appear, the
+  // window turns, a caption comes and goes) until the trainee scrolls back to read; a new line
+  // brings the view back down.
+  let following = true;
+  let expectedTop = -1;
+  /** What was said since the trainee last answered: it is what the next answer answers. */
+  let sinceAnswer: HTMLElement[] = [];
+  const remember = (item: HTMLElement): void => {
+    sinceAnswer.push(item);
+  };
+  /**
+   * The answers below never squeeze the log out of sight: it keeps room for the newest line whole
+   * (up to three fifths of the panel), for what was said since the last answer as far as a third
+   * of the panel allows (the rest is a scroll away), and never less than a fifth.
+   */
+  const sizeLog = (): void => {
+    const panel = element.clientHeight;
+    if (!panel) return;
+    const said = sinceAnswer.filter((el) => el.isConnected);
+    const first = said[0];
+    const last = said[said.length - 1];
+    const since = first && last ? last.offsetTop + last.offsetHeight - first.offsetTop + 12 : 0;
+    const newest = last ? last.offsetHeight + 12 : 0;
+    const room = Math.max(panel * 0.2, Math.min(since, panel / 3), Math.min(newest, panel * 0.6));
+    log.style.minHeight = `${Math.round(room)}px`;
+  };
+  const revealNewest = (): void => {
+    const newest = log.lastElementChild;
+    if (!(newest instanceof HTMLElement)) return;
+    const view = log.getBoundingClientRect();
+    const box = newest.getBoundingClientRect();
+    // A line taller than the log is read from its start; otherwise the log rests at its end.
+    log.scrollTop =
+      box.height > view.height ? log.scrollTop + (box.top - view.top) : log.scrollHeight - log.clientHeight;
+    expectedTop = log.scrollTop;
+  };
+  log.addEventListener('scroll', () => {
+    if (Math.abs(log.scrollTop - expectedTop) <= 2) return;
+    // The trainee scrolled: follow again only once they are back at the end.
+    following = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+    expectedTop = log.scrollTop;
+  });
+  const resized =
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver((entries) => {
+          if (entries.some((e) => e.target === element)) sizeLog();
+          if (following) revealNewest();
+        });
+  resized?.observe(log);
+  resized?.observe(element);
+
+  const focusPrimary = (): void => {
+    const target = continueButton?.isConnected
+      ? continueButton
+      : choiceList?.isConnected
+        ? choiceList
+        : notesFocus?.isConnected
+          ? notesFocus
+          : undefined;
+    target?.focus({ preventScroll: true });
+  };
+
+  const showChoices = (choices: readonly ChoiceOption[]): void => {
+    const list = h('ol', {
+      class: 'choices',
+      'aria-label': 'Your response',
+      'aria-describedby': 'choices-help',
+      tabindex: -1,
+    });
+    const shownAt = performance.now();
+    let chosen = false;
+    choices.forEach((choice, i) => {
+      const button = h(
+        'button',
+        { type: 'button', class: 'choice', 'data-index': i },
+        text('span', String(i + 1), { class: 'key', 'aria-hidden': 'true' }),
+        text('span', choice.text, { class: 'choice-text' }),
+      );
+      button.addEventListener('click', (e) => {
+        // e.detail is 0 for keys (a number, or Enter on an answer moved to on purpose); a pointer
+        // click right after the answers appeared was meant for the Continue button under it.
+        if (chosen || (e.detail > 0 && performance.now() - shownAt < CHOICE_GUARD_MS)) return;
+        chosen = true;
+        sinceAnswer = [];
+        onChoose(i);
+      });
+      choiceButtons.push(button);
+      list.append(h('li', {}, button));
+    });
+    // Arrows move between answers; Enter picks only the one moved to.
+    list.addEventListener('keydown', (e) => {
+      const at = choiceButtons.indexOf(e.target as HTMLButtonElement);
+      const last = choiceButtons.length - 1;
+      const to =
+        e.key === 'ArrowDown'
+          ? at < 0
+            ? 0
+            : Math.min(last, at + 1)
+          : e.key === 'ArrowUp'
+            ? at < 0
+              ? last
+              : Math.max(0, at - 1)
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? last
+                : undefined;
+      if (to === undefined) return;
+      e.preventDefault();
+      choiceButtons[to]?.focus();
+    });
+    actions.append(
+      text('p', 'Press an answer’s number, or move with the arrow keys and press Enter.', {
+        class: 'sr-only',
+        id: 'choices-help',
+      }),
+      list,
+    );
+    choiceList = list;
+    // Focus goes to the list, not to an answer: the Enter that was advancing the lines lands on
+    // nothing, and a held Enter cannot answer.
+    list.focus({ preventScroll: true });
+  };
 
   const show = (beat: Beat): void => {
     const { line, next } = beat;
@@ -243,6 +394,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     if (item) {
       item.classList.add('current', 'fresh');
       log.append(item);
+      remember(item);
     }
     clock.textContent = formatClock(beat.call.seconds);
     const mood = beat.call.mood;
@@ -252,11 +404,6 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     meter.setAttribute('aria-valuenow', String(mood));
     meter.setAttribute('aria-valuetext', `${moodWord(mood)} (${mood})`);
     while (log.childElementCount > MAX_LOG) log.firstElementChild?.remove();
-    item?.scrollIntoView?.({ block: 'end' });
-    // The first beat after resuming lands before the panel has its final size: keep the newest
-    // line in view once it has.
-    if (first) requestAnimationFrame(() => (log.scrollTop = log.scrollHeight));
-    first = false;
     live.textContent =
       spokenCoach +
       (beat.ringing
@@ -270,7 +417,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     flushNotes = () => {};
     actions.replaceChildren();
     choiceButtons = [];
+    choiceList = undefined;
     continueButton = undefined;
+    notesFocus = undefined;
     if (beat.ringing) {
       continueButton = h(
         'button',
@@ -284,22 +433,10 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     } else if (next.kind === 'notes') {
       const notes = notesForm(next.label, next.facts, options.onNotes, next.draft, options.onNotesDraft);
       flushNotes = notes.flush;
+      notesFocus = notes.element.querySelector<HTMLElement>('input, textarea') ?? undefined;
       actions.append(notes.element);
     } else if (next.kind === 'choices') {
-      const list = h('ol', { class: 'choices', 'aria-label': 'Your response' });
-      next.choices.forEach((choice, i) => {
-        const button = h(
-          'button',
-          { type: 'button', class: 'choice', 'data-index': i },
-          text('span', String(i + 1), { class: 'key', 'aria-hidden': 'true' }),
-          text('span', choice.text, { class: 'choice-text' }),
-        );
-        button.addEventListener('click', () => onChoose(i), { once: true });
-        choiceButtons.push(button);
-        list.append(h('li', {}, button));
-      });
-      actions.append(list);
-      choiceButtons[0]?.focus({ preventScroll: true });
+      showChoices(next.choices);
     } else {
       const label =
         next.kind === 'end' ? 'See how you did' : line.marks.hold ? 'Take them off hold' : 'Continue';
@@ -313,11 +450,16 @@ export function createDialogue(options: DialogueOptions): DialogueView {
       actions.append(continueButton);
       continueButton.focus({ preventScroll: true });
     }
+    // Now that the answers (or Continue) have taken their space, bring the newest line into view.
+    following = true;
+    sizeLog();
+    revealNewest();
   };
 
   const coach = (option: ChoiceOption): void => {
     const item = coachItem(option);
     log.append(item);
+    remember(item);
     spokenCoach = `${[...item.children].map((c) => c.textContent).join(': ')}. `;
   };
 
@@ -326,7 +468,9 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     show,
     setShowMood,
     coach,
+    focusPrimary,
     flushDraft: () => flushNotes(),
+    dispose: () => resized?.disconnect(),
     pick(index) {
       const button = choiceButtons[index];
       if (!button?.isConnected) return false;

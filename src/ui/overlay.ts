@@ -37,6 +37,8 @@ export function mountOverlay(
   session: GameSession,
   training: Training,
   audio?: AudioOutput,
+  /** The canvas's parent: during a scenario it is fitted to the stage's place in the layout. */
+  stage?: HTMLElement,
 ): Overlay {
   let menuShown: () => void = () => {};
   const firstMenu = new Promise<void>((resolve) => {
@@ -110,6 +112,44 @@ export function mountOverlay(
     );
   });
   root.append(panel.button, panel.dialog, captions);
+  // Closing settings during a scenario gives Enter back to the conversation.
+  panel.dialog.addEventListener('close', () => {
+    if (screen.name === 'playing') dialogue?.focusPrimary();
+  });
+
+  /**
+   * The scene and the words never overlap: during a scenario the overlay lays out a place for the
+   * scene (stage frame), the desk console and the conversation, and the canvas is fitted to the
+   * frame. Elsewhere the scene fills the window behind the panels.
+   */
+  let frame: HTMLElement | undefined;
+  const fitStage = (): void => {
+    if (!stage) return;
+    const box = frame?.isConnected ? frame.getBoundingClientRect() : undefined;
+    if (!box) {
+      stage.removeAttribute('style');
+      return;
+    }
+    Object.assign(stage.style, {
+      left: `${box.left}px`,
+      top: `${box.top}px`,
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+      right: 'auto',
+      bottom: 'auto',
+      visibility: box.width > 1 && box.height > 1 ? 'visible' : 'hidden',
+    });
+  };
+  const frameResized = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fitStage);
+  window.addEventListener('resize', fitStage);
+
+  /** Each screen may offer a place for the Settings button; elsewhere it floats top right. */
+  const placeSettings = (): void => {
+    const slot = main.querySelector('[data-slot="settings"]');
+    if (slot) slot.append(panel.button);
+    else if (panel.button.parentElement !== root) root.insertBefore(panel.button, panel.dialog);
+    panel.button.classList.toggle('in-slot', Boolean(slot));
+  };
 
   /** Out of a run to the menu: it stays saved, and the menu offers it back. */
   const leaveRun = (): void => {
@@ -129,9 +169,15 @@ export function mountOverlay(
     }
     disposeScreen?.();
     disposeScreen = undefined;
+    dialogue?.dispose();
     dialogue = undefined;
     desk = undefined;
     document.body.dataset.screen = next.name;
+    main.className = 'overlay';
+    delete main.dataset.setting;
+    if (captions.parentElement !== root) root.append(captions);
+    frameResized?.disconnect();
+    frame = undefined;
     switch (next.name) {
       case 'loading':
         main.replaceChildren();
@@ -158,7 +204,16 @@ export function mountOverlay(
           next.entry.metadata.setting === 'desk'
             ? createDeskPanel(next.entry, (i) => session.choose(i))
             : undefined;
-        main.replaceChildren(...(desk ? [desk.element] : []), dialogue.element);
+        frame = h('div', { class: 'stage-frame' });
+        main.className = 'overlay play-layout';
+        main.dataset.setting = desk ? 'desk' : 'floor';
+        // Captions sit in the scene's place, under the picture: never over the words or controls.
+        main.replaceChildren(
+          h('div', { class: 'stage-slot', 'aria-hidden': 'true' }, frame, captions),
+          ...(desk ? [desk.element] : []),
+          dialogue.element,
+        );
+        frameResized?.observe(frame);
         break;
       case 'debrief':
         main.replaceChildren(
@@ -189,6 +244,7 @@ export function mountOverlay(
             const author = renderAuthorMode(next.stories, { menu: () => session.showMenu(), notify });
             disposeScreen = author.dispose;
             main.replaceChildren(author.element);
+            placeSettings();
           },
           (e: unknown) =>
             notify(`Author mode could not load: ${e instanceof Error ? e.message : String(e)}`, 'error'),
@@ -251,6 +307,8 @@ export function mountOverlay(
         break;
       }
     }
+    placeSettings();
+    fitStage();
   };
 
   /** Screens whose code loads only when opened (trainer tools, charts): startup stays lean. */
@@ -269,6 +327,7 @@ export function mountOverlay(
         }
         disposeScreen = view.dispose;
         main.replaceChildren(view.element);
+        placeSettings();
         main.scrollTop = 0;
         view.element.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
       },
@@ -333,6 +392,7 @@ export function mountOverlay(
       );
       if (!session.ready) menu.append(loading);
       main.replaceChildren(menu);
+      placeSettings();
       menuShown();
       const again = focusedId ? document.getElementById(focusedId) : null;
       const first =
@@ -372,12 +432,21 @@ export function mountOverlay(
   const offNotice = session.events.on('notice', ({ message, tone }) => notify(message, tone));
 
   const onKey = (e: KeyboardEvent): void => {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const target = e.target as HTMLElement | null;
-    // Escape leaves a run from anywhere in it, the notes form included (its draft is saved).
+    if (e.repeat) {
+      // A held Enter may run through lines (Continue has focus) but never picks an answer.
+      if (e.key === 'Enter' && target?.closest('.choices')) e.preventDefault();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // Escape closes the desk drawer, else leaves a run from anywhere in it, the notes form
+    // included (its draft is saved).
     if (e.key === 'Escape' && screen.name === 'playing' && !target?.closest('dialog')) {
       e.preventDefault();
-      leaveRun();
+      if (desk?.drawerOpen) {
+        desk.toggleDrawer(false);
+        dialogue?.focusPrimary();
+      } else leaveRun();
       return;
     }
     // Typing goes to text fields; a focused radio button or checkbox still lets 1–9 and P work.
@@ -397,7 +466,10 @@ export function mountOverlay(
       const action = DESK_KEYS[e.key.toLowerCase()];
       if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
       else if (action && desk?.press(action)) e.preventDefault();
-      else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
+      else if ((e.key === 'c' || e.key === 'C') && desk?.toggleDrawer()) {
+        e.preventDefault();
+        if (!desk.drawerOpen) dialogue.focusPrimary();
+      } else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
     } else if (screen.name === 'menu' && training.profile) {
       const story = digit >= 0 ? screen.stories[digit] : undefined;
       if (story) {
@@ -445,6 +517,9 @@ export function mountOverlay(
     offLoading();
     offReady();
     window.removeEventListener('keydown', onKey);
+    window.removeEventListener('resize', fitStage);
+    frameResized?.disconnect();
+    dialogue?.dispose();
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('pagehide', onPageHide);
     main.remove();
