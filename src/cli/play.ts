@@ -50,17 +50,19 @@ const INK_AUTHOR = 0;
  * and starts in half the time without them (it runs once per conformance case).
  */
 async function loadGame() {
-  const [compile, diagnostics, lint, clock, debrief, explore, runner, scoring, tags] = await Promise.all([
-    import('../authoring/compile.ts'),
-    import('../authoring/diagnostics.ts'),
-    import('../authoring/lint.ts'),
-    import('../engine/clock.ts'),
-    import('../engine/debrief.ts'),
-    import('../engine/explore.ts'),
-    import('../engine/runner.ts'),
-    import('../engine/scoring.ts'),
-    import('../engine/tags.ts'),
-  ]);
+  const [compile, diagnostics, lint, clock, debrief, explore, runner, scoring, tags, wording] =
+    await Promise.all([
+      import('../authoring/compile.ts'),
+      import('../authoring/diagnostics.ts'),
+      import('../authoring/lint.ts'),
+      import('../engine/clock.ts'),
+      import('../engine/debrief.ts'),
+      import('../engine/explore.ts'),
+      import('../engine/runner.ts'),
+      import('../engine/scoring.ts'),
+      import('../engine/tags.ts'),
+      import('../engine/wording.ts'),
+    ]);
   return {
     compileInk: compile.compileInk,
     formatDiagnostic: diagnostics.formatDiagnostic,
@@ -76,6 +78,7 @@ async function loadGame() {
     AXIS_NAMES: tags.AXIS_NAMES,
     parseHeader: tags.parseHeader,
     splitTag: tags.splitTag,
+    scoreText: wording.scoreText,
   };
 }
 type Game = Awaited<ReturnType<typeof loadGame>>;
@@ -764,15 +767,15 @@ async function askNotes(
   }
 }
 
-/** `Ownership 7 of 10 possible (70%)`: the debrief's line for one axis. */
-function axisLine(a: Debrief['axes'][number]): string {
-  return `${a.name} ${a.points} of ${a.best} possible (${a.percent}%)`;
+/** `Ownership 7 of 10 possible (70%)`: the debrief's line for one axis (`scoreText`). */
+function axisLine(g: Game, a: Debrief['axes'][number]): string {
+  return `${a.name} ${g.scoreText(a.points, a.best, a.percent)}`;
 }
 
 function writeDebrief(g: Game, d: Debrief, out: Output): void {
   out.write('\n== Debrief ==\n');
   out.write(`Ending: ${d.ending} (${d.resolved ? 'resolved' : 'not resolved'})\n\n`);
-  for (const a of d.axes) out.write(`${axisLine(a)}\n  ${a.coaching}\n`);
+  for (const a of d.axes) out.write(`${axisLine(g, a)}\n  ${a.coaching}\n`);
   const f = d.figures;
   out.write('\nThe call\n');
   const rows: [string, string][] = [

@@ -7,6 +7,7 @@ import { biggestMoves, type MoodPoint, satisfaction } from './mood.ts';
 import type { ChoiceOption, HistoryEntry } from './runner.ts';
 import { percent, type ScoreBounds, scoreChoices, totals } from './scoring.ts';
 import { AXES, AXIS_NAMES, type Axis, type Score } from './tags.ts';
+import { quoteChoice } from './wording.ts';
 
 export interface AxisResult {
   axis: Axis;
@@ -66,26 +67,45 @@ export interface Debrief {
   journey?: { calls: CallRecord[]; summary: DeskSummary };
 }
 
-const BAND_TEXT: Record<Axis, Record<AxisResult['band'], string>> = {
+/**
+ * The opening sentence of each axis's coaching, per band. Generic on purpose: no scenario's words
+ * (a shelf, a phone, "she") belong here; scenario-specific coaching is the story's own `#feedback`,
+ * which the sentences after this one quote. None of them may claim the problem was or was not solved:
+ * only resolution's sentence speaks of that, and it follows the ending (RESOLUTION_TEXT).
+ */
+const BAND_TEXT: Record<Exclude<Axis, 'res'>, Record<AxisResult['band'], string>> = {
   de: {
     strong: 'You kept the temperature down: the customer felt noticed, not processed.',
     mixed: 'You were civil, but there were moments the customer felt like an interruption.',
-    weak: 'The customer left more wound up than they arrived. Look up, acknowledge them, then answer.',
+    weak: 'The customer ended more wound up than they began. Acknowledge them first, then answer.',
   },
   own: {
-    strong: 'You treated the problem as yours until it was solved, and said so.',
+    strong: 'You treated the problem as yours from start to finish, and said so.',
     mixed: 'You helped, but left parts of the problem with the customer or to chance.',
     weak: "The problem stayed the customer's. Ownership starts with 'I'll…' and ends with you checking it happened.",
   },
-  res: {
-    strong: 'The customer got what they came for, and the work around you still got done.',
-    mixed: 'Part of the problem was solved; part of it walked out of the door with the customer.',
-    weak: 'Nothing was really solved: the customer, or the shelf, is still waiting.',
+};
+
+/** Resolution's opening sentence agrees with the ending: a resolved run is never told nothing was solved. */
+const RESOLUTION_TEXT: Record<'resolved' | 'unresolved', Record<AxisResult['band'], string>> = {
+  resolved: {
+    strong: 'The customer got what they needed, with nothing left for them to chase.',
+    mixed: 'It was solved, but not cleanly: parts of it took longer or cost more than they needed to.',
+    weak: 'It was solved in the end, but the long way round: the customer paid for it in time and trust.',
+  },
+  unresolved: {
+    strong: 'You did most of what could be done, but the problem is not solved yet.',
+    mixed: 'Part of the problem was solved; the rest went away with the customer.',
+    weak: 'Nothing was really solved: the customer is still waiting.',
   },
 };
 
+/** The first sentence of an axis's coaching, for its band and whether the run's problem was solved. */
+export function bandText(axis: Axis, band: AxisResult['band'], resolved: boolean): string {
+  return axis === 'res' ? RESOLUTION_TEXT[resolved ? 'resolved' : 'unresolved'][band] : BAND_TEXT[axis][band];
+}
+
 const sum = (s: Score) => s.de + s.own + s.res;
-const quote = (o: ChoiceOption) => `“${o.text.trim()}”`;
 
 export function reviewChoices(history: readonly HistoryEntry[]): ChoiceReview[] {
   const scored = scoreChoices(history);
@@ -114,9 +134,20 @@ function firstSentence(text: string | undefined): string | undefined {
   return (m ? m[0] : text.trim()).replace(/[.!?]$/, '');
 }
 
+/**
+ * A choice's words inside a coaching sentence (`quoteChoice`), ending as a sentence does so what
+ * follows starts cleanly. The choice comes last after a label ("You chose:"), because text the author
+ * quoted is shown bare, and bare words in mid-sentence would run into the words around them.
+ */
+function said(option: ChoiceOption): string {
+  const words = quoteChoice(option.text);
+  return /[.!?…"”’)]$/.test(words) ? words : `${words}.`;
+}
+
 function coachingFor(
   axis: Axis,
   band: AxisResult['band'],
+  resolved: boolean,
   choices: ChoiceReview[],
   praised: Set<ChoiceReview>,
 ): string {
@@ -136,15 +167,15 @@ function coachingFor(
       (got === proudest.points[axis] && praised.has(proudest) && !praised.has(review));
     if (got > 0 && better) proudest = review;
   }
-  const base = BAND_TEXT[axis][band];
+  const base = bandText(axis, band, resolved);
   if (worst && band !== 'strong') {
     const why = firstSentence(worst.review.chosen.marks.feedback);
-    return `${base} It slipped most at decision ${worst.review.step + 1}, ${quote(worst.review.chosen)}${why ? `: ${why}.` : '.'} ${quote(worst.alt)} would have earned ${worst.gap} more.`;
+    return `${base} It slipped most at decision ${worst.review.step + 1}${why ? `: ${why}.` : '.'} You chose: ${said(worst.review.chosen)} Would have earned ${worst.gap} more: ${said(worst.alt)}`;
   }
   if (proudest) {
     praised.add(proudest);
     const why = firstSentence(proudest.chosen.marks.feedback);
-    return `${base} What made it: decision ${proudest.step + 1}, ${quote(proudest.chosen)}${why ? `. ${why}.` : '.'}`;
+    return `${base} What made it was decision ${proudest.step + 1}${why ? `: ${why}.` : '.'} You chose: ${said(proudest.chosen)}`;
   }
   return base;
 }
@@ -201,14 +232,14 @@ export function makeDebrief(
   const axes = AXES.map((axis): AxisResult => {
     const pct = percent(score[axis], axis, bounds);
     const band = pct >= 85 ? 'strong' : pct >= 55 ? 'mixed' : 'weak';
-    let coaching = coachingFor(axis, band, choices, praised);
+    let coaching = coachingFor(axis, band, ending.resolved, choices, praised);
     const times = last.repeats === 1 ? 'once' : `${last.repeats} times`;
     if (axis === 'de' && last.repeats > 0) {
       coaching += ` The customer had to repeat themselves ${times}: nothing winds people up faster.`;
     }
     // Over several calls, a repeat means a note nobody wrote or nobody read: an ownership failure.
     if (axis === 'own' && last.repeats > 0 && (desk?.calls.length ?? 0) > 1) {
-      coaching += ` Across the calls she told her story again ${times}: notes that record the key facts, read before answering, spare her that.`;
+      coaching += ` Across the calls the customer told their story again ${times}: notes that record the key facts, read before answering, spare them that.`;
     }
     return {
       axis,

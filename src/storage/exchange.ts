@@ -139,6 +139,10 @@ export const CSV_HEADER = [
   ...AXES.map((a) => `${AXIS_NAMES[a]} %`),
   'Duration (s)',
   'Passed',
+  /** "yes" for a "Replay from here" run, which the dashboard counts apart from full plays. */
+  'Replay',
+  /** For a replay: the decision (1-based, as the debrief numbers them) it played on from. */
+  'Replay from decision',
 ];
 
 export interface CsvOptions {
@@ -173,6 +177,8 @@ export function resultsCsv(
         ...AXES.map((axis) => String(Math.round(r.percent[axis]))),
         String(Math.round(r.seconds)),
         r.passed === undefined ? '' : r.passed ? 'yes' : 'no',
+        a.replayOf ? 'yes' : 'no',
+        a.replayOf ? String(a.replayOf.step + 1) : '',
       ]);
     }
   }

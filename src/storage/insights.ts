@@ -385,10 +385,21 @@ export interface CohortRow {
   /** The catalog title, or the id for a scenario no longer in the catalog. */
   title: string;
   inCatalog: boolean;
-  /** Finished attempts, practice and assessment. */
+  /**
+   * Finished full plays, practice and assessment: "Replay from here" runs are not counted here but in
+   * `replays` (REPLAY_RULE).
+   */
   attempts: number;
+  /** Finished "Replay from here" runs (`replayOf`): shown apart, never in best or latest unless… */
+  replays: number;
+  /**
+   * …there is no full play at all: then best and latest come from the replays, and this is true so
+   * the table can say so.
+   */
+  fromReplays: boolean;
+  /** The best on each axis over the full plays (REPLAY_RULE). */
   best: AxisPercents;
-  /** The most recently finished attempt, in either mode. */
+  /** The most recently finished full play, in either mode (REPLAY_RULE). */
   latest: AxisPercents;
   latestAt: string;
   latestMode: Mode;
@@ -409,12 +420,12 @@ export interface CohortRow {
   /** When the latest assessment attempt finished, if there is one. */
   assessmentAt?: string;
   /**
-   * How many of the attempts are unverified (`verified` false: not checked against their own
-   * choices). They never count as passed; best and latest come from the verified ones when there
+   * How many of the attempts and replays are unverified (`verified` false: not checked against their
+   * own choices). They never count as passed; best and latest come from the verified ones when there
    * are any.
    */
   unverified: number;
-  /** False when every attempt is unverified: the figures are then the file's word only. */
+  /** False when best and latest come from unverified attempts only: the figures are the file's word. */
   verified: boolean;
   /**
    * With unverified attempts: why, in the dashboard's words (UNKNOWN_SCENARIO_NOTE, UNVERIFIED_NOTE
@@ -424,6 +435,18 @@ export interface CohortRow {
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+/** How the dashboard counts "Replay from here" runs, in words a trainer can read. */
+export const REPLAY_RULE =
+  'Attempts counts full plays; replays from a decision (“Replay from here”) are counted apart, as “+2 replays”. Best and Latest come from full plays; where a trainee has only replays of a scenario, the row says “only 2 replays” and Best and Latest come from those.';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The Attempts cell: "3", "3 (+2 replays)", or "only 2 replays" when there is no full play (REPLAY_RULE). */
+export function attemptsLabel(row: Pick<CohortRow, 'attempts' | 'replays'>): string {
+  if (row.attempts === 0 && row.replays > 0) return `only ${plural(row.replays, 'replay')}`;
+  return row.replays ? `${row.attempts} (+${plural(row.replays, 'replay')})` : String(row.attempts);
+}
 
 /** One row per trainee and scenario they finished: by trainee name, then catalog order. */
 export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): CohortRow[] {
@@ -449,12 +472,15 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
           a.startedAt.localeCompare(b.startedAt) ||
           a.id.localeCompare(b.id),
       );
-      // Figures from the verified attempts when there are any; the file's word only when not.
-      const checked = list.filter((a) => a.verified !== false);
       const unverified = list.filter((a) => a.verified === false);
-      // "Replay from here" runs reuse an earlier run's first decisions: not whole attempts.
-      const whole = checked.filter((a) => !a.replayOf);
-      const basis = whole.length ? whole : checked.length ? checked : list;
+      // REPLAY_RULE: "Replay from here" runs reuse an earlier run's first decisions, so they are not
+      // whole attempts: counted apart, and in best and latest only when there is no full play.
+      const full = list.filter((a) => !a.replayOf);
+      const replays = list.length - full.length;
+      const pool = full.length ? full : list;
+      // Figures from the verified attempts when there are any; the file's word only when not.
+      const checked = pool.filter((a) => a.verified !== false);
+      const basis = checked.length ? checked : pool;
       const last = basis[basis.length - 1]!;
       const best = basis.reduce((acc, a) => maxOf(acc, a.result.percent), copy(basis[0]!.result.percent));
       const entry = catalog.entry(storyId);
@@ -469,7 +495,9 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
         storyId,
         title: catalog.title(storyId),
         inCatalog: catalog.has(storyId),
-        attempts: list.length,
+        attempts: full.length,
+        replays,
+        fromReplays: full.length === 0,
         best,
         latest: copy(last.result.percent),
         latestAt: last.finishedAt,
@@ -630,7 +658,8 @@ export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
 export const COHORT_CSV_HEADER = [
   'Trainee',
   'Scenario',
-  'Attempts',
+  'Attempts (full plays)',
+  'Replays from a decision',
   ...AXES.flatMap((a) => [`${AXIS_NAMES[a]} best %`, `${AXIS_NAMES[a]} latest %`]),
   'Latest attempt finished at',
   'Assessment attempts',
@@ -664,6 +693,7 @@ export function cohortTableCsv(rows: readonly CohortRow[], options: { bom?: bool
       csvText(r.traineeLabel),
       csvText(scenarioLabel(r)),
       String(r.attempts),
+      String(r.replays),
       ...AXES.flatMap((a) => [String(Math.round(r.best[a])), String(Math.round(r.latest[a]))]),
       r.latestAt,
       String(r.assessments),

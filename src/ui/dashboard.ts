@@ -24,6 +24,7 @@ import {
 import {
   type AxisDistribution,
   assessmentLabel,
+  attemptsLabel,
   axisDistributions,
   type CohortRow,
   cohortTable,
@@ -32,6 +33,7 @@ import {
   type HelpEntry,
   MISMATCH_NOTE,
   needsHelp,
+  REPLAY_RULE,
   scenarioLabel,
   traineeLabels,
   UNKNOWN_SCENARIO_NOTE,
@@ -332,14 +334,18 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
     destroyCharts();
     rows = cohortTable(cohort, opts.stories);
     const trainees = cohort.trainees.length;
-    const attempts = cohort.trainees.reduce((n, t) => n + t.attempts.length, 0);
+    // Counted as the table counts them (REPLAY_RULE): full plays, and replays apart.
+    const runs = cohort.trainees.flatMap((t) => t.attempts);
+    const replays = runs.filter((a) => a.replayOf).length;
+    const attempts = runs.length - replays;
     clear.disabled = trainees === 0;
     status.textContent =
       trainees === 0
         ? 'No results loaded yet.'
-        : `${trainees} ${trainees === 1 ? 'trainee' : 'trainees'}, ${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}.`;
+        : `${trainees} ${trainees === 1 ? 'trainee' : 'trainees'}, ${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}${replays ? ` and ${replays} ${replays === 1 ? 'replay' : 'replays'} from a decision` : ''}.`;
     status.setAttribute('data-trainees', String(trainees));
     status.setAttribute('data-attempts', String(attempts));
+    status.setAttribute('data-replays', String(replays));
     if (trainees === 0) {
       body.replaceChildren(
         emptyState(
@@ -641,6 +647,8 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
           'data-trainee': r.traineeId,
           'data-story': r.storyId,
           'data-unverified': r.unverified ? String(r.unverified) : undefined,
+          'data-replays': r.replays ? String(r.replays) : undefined,
+          'data-from-replays': r.fromReplays ? '' : undefined,
           class: r.verified ? undefined : 'unverified',
         },
         h(
@@ -654,7 +662,15 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
           text('span', scenarioLabel(r), { class: 'cut', title: scenarioLabel(r) }),
           r.unverified ? unverifiedTag(r) : null,
         ),
-        text('td', String(r.attempts), { class: 'num' }),
+        text('td', attemptsLabel(r), {
+          class: 'num',
+          'data-attempts': r.attempts,
+          title: r.fromReplays
+            ? 'No full play of this scenario yet: Best and Latest come from its replays from a decision.'
+            : r.replays
+              ? `${r.attempts} full ${r.attempts === 1 ? 'play' : 'plays'}; the replays from a decision are not in Best or Latest.`
+              : undefined,
+        }),
         ...AXES.flatMap((a) => [
           text('td', pct(r.best[a]), { class: 'num' }),
           r.latest[a] < r.marks[a]
@@ -698,7 +714,7 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
     { class: 'records-table cohort-table', 'data-table': 'cohort' },
     text(
       'caption',
-      'Best and latest score on each skill, per trainee and scenario. Assessment: passed once any assessment attempt met every pass mark (it stays passed); not yet when assessed but never passed.',
+      'Best and latest score on each skill, per trainee and scenario, from full plays (replays from a decision are counted apart). Assessment: passed once any assessment attempt met every pass mark (it stays passed); not yet when assessed but never passed.',
     ),
     h('colgroup', {}, h('col'), h('col'), h('col')),
     ...AXES.map(() => h('colgroup', { span: 2 })),
@@ -711,7 +727,7 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
         {},
         text('th', 'Trainee', { scope: 'col', rowspan: 2 }),
         text('th', 'Scenario', { scope: 'col', rowspan: 2 }),
-        text('th', 'Attempts', { scope: 'col', rowspan: 2, class: 'num' }),
+        text('th', 'Attempts (+ replays)', { scope: 'col', rowspan: 2, class: 'num' }),
         ...AXES.map((a) => text('th', AXIS_NAMES[a], { scope: 'colgroup', colspan: 2, class: 'group' })),
         text('th', 'Assessment', { scope: 'col', rowspan: 2 }),
       ),
@@ -754,6 +770,7 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
       `Latest scores below the pass mark are marked “below”; where a scenario sets no pass marks, below ${DEFAULT_PASS_MARK}% (a coaching threshold, not a pass mark). An assessment’s pass comes from the trainee’s file: its scores are checked, but that it was played as an assessment (not practice) is the file’s word.`,
       { class: 'hint', 'data-assessment-hint': '' },
     ),
+    text('p', REPLAY_RULE, { class: 'hint', 'data-replay-hint': '' }),
     rows.some((r) => r.unverified) ? unverifiedHint(rows) : null,
   );
 }
@@ -787,11 +804,13 @@ function unverifiedSentence(checks: readonly AcceptedCheck[]): string {
 /** The small "1 unverified" tag in a row; the whole reason on hover and in the hint under the table. */
 function unverifiedTag(r: CohortRow): HTMLElement {
   const note = r.unverifiedNote ?? UNVERIFIED_NOTE;
-  const label =
-    r.verified || r.attempts === 1 ? `${r.unverified} unverified` : `all ${r.attempts} unverified`;
-  const full = r.verified
-    ? `${r.unverified} of ${r.attempts} attempts ${note}; the scores shown are from the others.`
-    : `${r.attempts === 1 ? 'Its attempt is' : `All ${r.attempts} attempts are`} ${note}.`;
+  // Replays too: `unverified` counts every run in the row.
+  const runs = r.attempts + r.replays;
+  const all = r.unverified >= runs;
+  const label = all && runs > 1 ? `all ${runs} unverified` : `${r.unverified} unverified`;
+  const full = all
+    ? `${runs === 1 ? 'Its attempt is' : `All ${runs} attempts are`} ${note}.`
+    : `${r.unverified} of ${runs} attempts ${note}; ${r.verified ? 'the scores shown are from the others' : 'the scores shown are from unverified ones'}.`;
   return text('span', label, {
     class: 'unverified-tag',
     title: full,

@@ -7,6 +7,7 @@ import type { Verdict } from '../engine/assessment.ts';
 import { formatDuration } from '../engine/clock.ts';
 import type { ChoiceReview, Debrief } from '../engine/debrief.ts';
 import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
+import { quoteChoice, scoreText, shareText } from '../engine/wording.ts';
 import { h, text } from './dom.ts';
 import { renderJourney } from './journey.ts';
 import { renderMoodChart } from './moodChart.ts';
@@ -73,7 +74,7 @@ function decisionCard(c: ChoiceReview, actions: DebriefActions): HTMLElement {
       'p',
       { class: 'said' },
       text('span', `Decision ${c.step + 1}: `, { class: 'step' }),
-      `“${c.chosen.text}”`,
+      quoteChoice(c.chosen.text),
     ),
     effects(c.points),
     c.empathyUse
@@ -88,8 +89,9 @@ function decisionCard(c: ChoiceReview, actions: DebriefActions): HTMLElement {
       ? h(
           'p',
           { class: 'better' },
-          text('span', 'What a top rep would have said: ', { class: 'better-label' }),
-          `“${c.better.text}”`,
+          // "chosen", not "said": the better option may be an action, not words.
+          text('span', 'What a top rep would have chosen: ', { class: 'better-label' }),
+          quoteChoice(c.better.text),
         )
       : null,
     again,
@@ -105,7 +107,9 @@ export function renderDebrief(
   const { previous, verdict, unfinished } = context;
   const axes = h('ul', { class: 'axes' });
   for (const a of debrief.axes) {
-    const label = `${a.points} of ${a.best} possible (${a.percent}%)`;
+    // A total below zero says so ("2 points below zero, out of 8 possible") instead of reading 0%;
+    // its bar stays empty, in the weak band. data-points keeps the real (negative) number.
+    const label = scoreText(a.points, a.best, a.percent);
     const before = previous?.axes.find((p) => p.axis === a.axis);
     axes.append(
       h(
@@ -131,7 +135,7 @@ export function renderDebrief(
           h('div', { class: 'bar-fill', style: `width:${a.percent}%` }),
         ),
         before
-          ? text('p', `Earlier attempt: ${before.points} of ${before.best} (${before.percent}%)`, {
+          ? text('p', `Earlier attempt: ${scoreText(before.points, before.best, before.percent)}`, {
               class: 'compare',
             })
           : null,
@@ -227,10 +231,14 @@ function verdictBox(verdict: Verdict): HTMLElement {
   const list = h('ul', { class: 'verdict-axes' });
   for (const a of verdict.axes) {
     list.append(
-      text('li', `${a.name}: ${a.percent}% (pass mark ${a.mark}%) ${a.met ? '✓ met' : '✗ not met'}`, {
-        class: a.met ? 'met' : 'missed',
-        'data-axis': a.axis,
-      }),
+      text(
+        'li',
+        `${a.name}: ${shareText(a.points, a.best, a.percent)} (pass mark ${a.mark}%) ${a.met ? '✓ met' : '✗ not met'}`,
+        {
+          class: a.met ? 'met' : 'missed',
+          'data-axis': a.axis,
+        },
+      ),
     );
   }
   return h(

@@ -14,6 +14,7 @@ import { formatDuration } from '../../src/engine/clock.ts';
 import { makeDebrief } from '../../src/engine/debrief.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
+import { scoreText } from '../../src/engine/wording.ts';
 import { compiledJson, ROOT } from '../helpers.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/play');
@@ -147,13 +148,20 @@ describe('scenario mode', () => {
     expect(d.ending).toBe(ending);
     expect(lines).toContain(`Ending: ${ending} (${d.resolved ? 'resolved' : 'not resolved'})`);
     for (const a of d.axes) {
-      const at = lines.indexOf(`${a.name} ${a.points} of ${a.best} possible (${a.percent}%)`);
+      const at = lines.indexOf(`${a.name} ${scoreText(a.points, a.best, a.percent)}`);
       expect(at, a.name).toBeGreaterThan(0);
       expect(lines[at + 1]).toBe(`  ${a.coaching}`);
     }
     expect(lines).toContain(`  Duration: ${formatDuration(d.figures.seconds)}`);
     expect(lines).toContain(`  Estimated satisfaction: ${d.figures.satisfaction.toFixed(1)} / 5`);
     expect(lines).toContain(`  Resolved on first contact: ${d.resolved ? 'yes' : 'no'}`);
+  });
+
+  it('says a total below zero in words, as the game does, not as 0%', async () => {
+    const run = await play([aisle], typed([0, 2, 1, 0, 1]));
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('De-escalation 6 points below zero, out of 6 possible');
+    expect(lines.filter((l) => /-\d+ of \d+ possible \(0%\)/.test(l))).toEqual([]);
   });
 
   it('shows speakers, hides marks until chosen, then shows points, feedback and effects', async () => {

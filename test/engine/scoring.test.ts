@@ -89,7 +89,7 @@ describe('debrief', () => {
     const de = d.axes[0];
     expect(de).toMatchObject({ axis: 'de', points: -2, best: 4, percent: 0, band: 'weak' });
     expect(de?.coaching).toBe(
-      'The customer left more wound up than they arrived. Look up, acknowledge them, then answer. It slipped most at decision 1, “Aisle four.”: Correct but curt. “I’ll take you.” would have earned 4 more.',
+      'The customer ended more wound up than they began. Acknowledge them first, then answer. It slipped most at decision 1: Correct but curt. You chose: “Aisle four.” Would have earned 4 more: “I’ll take you.”',
     );
     expect(d.choices[0]?.better).toBe(walk);
   });
@@ -100,7 +100,7 @@ describe('debrief', () => {
       resolved: true,
     });
     expect(d.axes.map((a) => a.band)).toEqual(['strong', 'strong', 'strong']);
-    expect(d.axes[1]?.coaching).toContain('What made it: decision');
+    expect(d.axes[1]?.coaching).toContain('What made it was decision');
     expect(d.choices.every((c) => c.better === undefined)).toBe(true);
   });
 });

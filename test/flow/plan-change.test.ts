@@ -46,7 +46,7 @@ describe('One Phone, Two Hours', () => {
     // Nobody left notes, so she told her story again and again, and the coaching says whose job that was.
     expect(debrief.figures.repeats).toBeGreaterThanOrEqual(3);
     expect(debrief.axes.find((a) => a.axis === 'own')?.coaching).toMatch(
-      /she told her story again \d+ times: notes that record the key facts/,
+      /the customer told their story again \d+ times: notes that record the key facts/,
     );
     expect(debrief.journey?.calls.every((c) => c.breaker)).toBe(true);
   });

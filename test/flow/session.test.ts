@@ -36,7 +36,7 @@ describe('GameSession (headless driver)', () => {
     const de = screen.debrief.axes.find((a) => a.axis === 'de');
     expect(de?.band).toBe('weak');
     expect(de?.coaching).toContain('“Aisle four.”');
-    expect(de?.coaching).toContain('“Let me show you.” would have earned 3 more');
+    expect(de?.coaching).toContain('Would have earned 3 more: “Let me show you.”');
     expect(screen.debrief.choices[0]?.better?.text).toBe('Let me show you.');
   });
 

@@ -160,6 +160,8 @@ describe('CSV', () => {
       'Resolution %',
       'Duration (s)',
       'Passed',
+      'Replay',
+      'Replay from decision',
     ]);
     expect(rows.slice(1)).toEqual([
       [
@@ -177,6 +179,8 @@ describe('CSV', () => {
         '75',
         '412',
         'yes',
+        'no',
+        '',
       ],
       [
         name,
@@ -193,6 +197,8 @@ describe('CSV', () => {
         '75',
         '412',
         '',
+        'no',
+        '',
       ],
     ]);
   });
@@ -202,6 +208,17 @@ describe('CSV', () => {
     const [, row] = readCsv(csv);
     expect(row?.[0]).toBe(`'=HYPERLINK("x")`);
     expect(row?.[7]).toBe('-2');
+  });
+
+  it('marks a replay from a decision, and the decision it played on from', () => {
+    const replay = attempt('a2', { mode: 'practice', replayOf: { attemptId: 'a1', step: 2 } });
+    const rows = readCsv(resultsCsv(fileFor(sam, [attempt('a1'), replay]), { bom: false }));
+    const at = rows[0]!.indexOf('Replay');
+    expect(rows[0]!.slice(at)).toEqual(['Replay', 'Replay from decision']);
+    expect(rows.slice(1).map((r) => r.slice(at))).toEqual([
+      ['no', ''],
+      ['yes', '3'],
+    ]);
   });
 
   it('covers a whole cohort', () => {

@@ -11,6 +11,7 @@ import {
 import {
   assessmentLabel,
   assessmentStanding,
+  attemptsLabel,
   axisDistributions,
   CHART_LATEST,
   COHORT_CSV_HEADER,
@@ -22,6 +23,7 @@ import {
   meetsMarks,
   needsHelp,
   passMarksFor,
+  REPLAY_RULE,
   SUGGESTION_RULE,
   scenarioLabel,
   traineeHistory,
@@ -606,6 +608,76 @@ describe('cohortTable', () => {
   });
 });
 
+describe('cohortTable: replays from a decision (REPLAY_RULE)', () => {
+  const replayOf = (attemptId: string, step: number) => ({ replayOf: { attemptId, step } });
+
+  it('counts full plays as Attempts and replays apart, so Attempts, Best and Latest agree', () => {
+    const first = exported('aisle', 1, { de: 0, own: 0, res: 13 });
+    const rows = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [
+          first,
+          exported('aisle', 2, { de: 40, own: 50, res: 60 }),
+          exported('aisle', 3, { de: 10, own: 0, res: 13 }),
+          // The last two plays are replays from a decision that scored 100%.
+          exported('aisle', 4, { de: 90, own: 90, res: 90 }, replayOf(first.id, 2)),
+          exported('aisle', 5, { de: 100, own: 100, res: 100 }, replayOf(first.id, 3)),
+        ]),
+      ),
+      CATALOG,
+    );
+    expect(rows[0]).toMatchObject({
+      attempts: 3,
+      replays: 2,
+      fromReplays: false,
+      best: { de: 40, own: 50, res: 60 },
+      latest: { de: 10, own: 0, res: 13 },
+      latestAt: '2025-03-14T09:03:00.000Z',
+    });
+    expect(attemptsLabel(rows[0]!)).toBe('3 (+2 replays)');
+  });
+
+  it('says so when a trainee has only replays, with best and latest from them', () => {
+    const rows = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [
+          exported('aisle', 1, { de: 30, own: 30, res: 30 }, replayOf('elsewhere', 1)),
+          exported('aisle', 2, { de: 100, own: 90, res: 80 }, replayOf('elsewhere', 2)),
+        ]),
+      ),
+      CATALOG,
+    );
+    expect(rows[0]).toMatchObject({
+      attempts: 0,
+      replays: 2,
+      fromReplays: true,
+      best: { de: 100, own: 90, res: 80 },
+      latest: { de: 100, own: 90, res: 80 },
+    });
+    expect(attemptsLabel(rows[0]!)).toBe('only 2 replays');
+  });
+
+  it('words the Attempts cell for every case', () => {
+    expect(attemptsLabel({ attempts: 3, replays: 0 })).toBe('3');
+    expect(attemptsLabel({ attempts: 1, replays: 1 })).toBe('1 (+1 replay)');
+    expect(attemptsLabel({ attempts: 0, replays: 1 })).toBe('only 1 replay');
+    expect(REPLAY_RULE).toMatch(/^Attempts counts full plays; replays from a decision/);
+  });
+
+  it('exports the replay count next to the attempts', () => {
+    const first = exported('aisle', 1, { de: 50, own: 50, res: 50 });
+    const rows = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [first, exported('aisle', 2, { de: 9, own: 9, res: 9 }, replayOf(first.id, 0))]),
+      ),
+      CATALOG,
+    );
+    const [header, line] = cohortTableCsv(rows, { bom: false }).split('\r\n');
+    expect(header!.split(',').slice(2, 4)).toEqual(['Attempts (full plays)', 'Replays from a decision']);
+    expect(line!.split(',').slice(2, 6)).toEqual(['1', '1', '50', '50']);
+  });
+});
+
 function row(over: Partial<CohortRow>): CohortRow {
   return {
     traineeId: 't1',
@@ -615,6 +687,8 @@ function row(over: Partial<CohortRow>): CohortRow {
     title: 'The wrong aisle',
     inCatalog: true,
     attempts: 1,
+    replays: 0,
+    fromReplays: false,
     best: { de: 50, own: 50, res: 50 },
     latest: { de: 50, own: 50, res: 50 },
     latestAt: '2025-03-14T09:00:00.000Z',
@@ -734,14 +808,14 @@ describe('cohortTableCsv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(COHORT_CSV_HEADER.join(','));
     expect(lines[0]).toBe(
-      'Trainee,Scenario,Attempts,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at,Unverified attempts',
+      'Trainee,Scenario,Attempts (full plays),Replays from a decision,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at,Unverified attempts',
     );
-    expect(lines[1]).toBe('Ann,The wrong aisle,3,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,,0');
+    expect(lines[1]).toBe('Ann,The wrong aisle,3,0,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,,0');
     expect(lines[2]).toBe(
-      'Bo,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z,0',
+      'Bo,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z,0',
     );
     expect(lines[3]).toBe(
-      'Cy,The wrong aisle,1,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,,0',
+      'Cy,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,,0',
     );
     expect(
       cohortTableCsv([row({})])
