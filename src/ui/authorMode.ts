@@ -79,7 +79,17 @@ export function renderAuthorMode(
   const element = h(
     'section',
     { class: 'panel author', 'aria-labelledby': 'author-title' },
-    h('header', { class: 'author-head' }, text('h1', 'Author mode', { id: 'author-title' }), back),
+    h(
+      'header',
+      { class: 'author-head' },
+      text('h1', 'Author mode', { id: 'author-title' }),
+      h(
+        'span',
+        { class: 'head-buttons' },
+        h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
+        back,
+      ),
+    ),
     h(
       'div',
       { class: 'author-body' },

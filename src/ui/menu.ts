@@ -47,35 +47,60 @@ export interface MenuActions {
 }
 
 export function renderMenu(model: MenuModel, actions: MenuActions): HTMLElement {
-  const section = h(
-    'section',
-    { class: 'panel menu', 'aria-labelledby': 'menu-title' },
+  const head = h(
+    'div',
+    { class: 'menu-head' },
     text('h1', 'Beyond the Script', { id: 'menu-title' }),
-    text(
-      'p',
-      'Practise the conversations the script never covers. Every choice is scored on de-escalation, ownership and resolution.',
-      { class: 'tagline' },
-    ),
-    storageNotice(model.storage),
+    // The overlay puts its Settings button here.
+    h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
+  );
+  const tagline = text(
+    'p',
+    'Practise the conversations the script never covers. Every choice is scored on de-escalation, ownership and resolution.',
+    { class: 'tagline' },
   );
   if (!model.trainee) {
-    section.append(picker(model.profiles, actions));
-  } else {
-    section.append(
-      traineeBar(model.trainee, actions),
-      ...model.statuses.flatMap((s) => s.allUnfinished.map((run) => resumeCard(s.entry, run, actions))),
-      modeSwitch(model.mode, actions),
-      text('h2', 'Choose a scenario', { class: 'list-heading', id: 'scenario-heading' }),
-      model.stories.length
-        ? scenarioList(model, actions)
-        : text('p', 'No scenarios found. Add an .ink file to the stories/ folder.', { class: 'empty' }),
-      text('p', 'Keys: 1–9 to pick, Tab to move, Enter to start, P for your progress, S for settings.', {
-        class: 'hint',
-      }),
+    return h(
+      'section',
+      { class: 'panel menu', 'aria-labelledby': 'menu-title' },
+      head,
+      tagline,
+      storageNotice(model.storage),
+      picker(model.profiles, actions),
+      trainerLinks(actions),
     );
   }
-  section.append(trainerLinks(actions));
-  return section;
+  // Signed in: who and how on one side, the scenarios on the other, so every scenario shows at once.
+  return h(
+    'section',
+    { class: 'panel menu menu-signed-in', 'aria-labelledby': 'menu-title' },
+    head,
+    h(
+      'div',
+      { class: 'menu-columns' },
+      h(
+        'div',
+        { class: 'menu-side' },
+        tagline,
+        storageNotice(model.storage),
+        traineeBar(model.trainee, actions),
+        modeSwitch(model.mode, actions),
+        text('p', 'Keys: 1–9 to pick, Tab to move, Enter to start, P for your progress, S for settings.', {
+          class: 'hint',
+        }),
+        trainerLinks(actions),
+      ),
+      h(
+        'div',
+        { class: 'menu-main' },
+        ...model.statuses.flatMap((s) => s.allUnfinished.map((run) => resumeCard(s.entry, run, actions))),
+        text('h2', 'Choose a scenario', { class: 'list-heading', id: 'scenario-heading' }),
+        model.stories.length
+          ? scenarioList(model, actions)
+          : text('p', 'No scenarios found. Add an .ink file to the stories/ folder.', { class: 'empty' }),
+      ),
+    ),
+  );
 }
 
 function storageNotice(storage: MenuModel['storage']): HTMLElement | null {

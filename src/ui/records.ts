@@ -59,7 +59,17 @@ export function recordsPanel(opts: {
       'aria-labelledby': `${opts.uid}-title`,
       'data-screen': opts.screen,
     },
-    h('header', { class: 'records-head' }, h('div', {}, title, opts.sub), back),
+    h(
+      'header',
+      { class: 'records-head' },
+      h('div', {}, title, opts.sub),
+      h(
+        'span',
+        { class: 'head-buttons' },
+        h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
+        back,
+      ),
+    ),
   );
   return { element, title };
 }
