@@ -176,7 +176,13 @@ export function renderDebrief(
   const section = h(
     'section',
     { class: 'panel debrief', 'aria-labelledby': 'debrief-title' },
-    text('h1', `How it went: ${entry.metadata.title}`, { id: 'debrief-title' }),
+    h(
+      'div',
+      { class: 'screen-head' },
+      text('h1', `How it went: ${entry.metadata.title}`, { id: 'debrief-title' }),
+      // The overlay puts its Settings button here.
+      h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
+    ),
     h(
       'p',
       { class: 'ending' },

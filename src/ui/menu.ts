@@ -49,7 +49,7 @@ export interface MenuActions {
 export function renderMenu(model: MenuModel, actions: MenuActions): HTMLElement {
   const head = h(
     'div',
-    { class: 'menu-head' },
+    { class: 'screen-head' },
     text('h1', 'Beyond the Script', { id: 'menu-title' }),
     // The overlay puts its Settings button here.
     h('span', { class: 'settings-slot', 'data-slot': 'settings' }),
