@@ -31,8 +31,25 @@ export interface DialogueView {
   dispose(): void;
 }
 
-/** A pointer click this soon after the answers appear is the tail of a click meant for Continue. */
-const CHOICE_GUARD_MS = 300;
+/**
+ * A pointer click this soon after a button appears is the tail of a double click meant for the
+ * button before it: it must not skip a line unread, or answer.
+ */
+const POINTER_GUARD_MS = 300;
+
+/**
+ * Calls `act` once, on a key (e.detail is 0: Enter, or a number through pick()) at any time, or on a
+ * pointer click that comes after the guard.
+ */
+function onDeliberateClick(button: HTMLButtonElement, act: () => void): void {
+  const shownAt = performance.now();
+  let done = false;
+  button.addEventListener('click', (e) => {
+    if (done || (e.detail > 0 && performance.now() - shownAt < POINTER_GUARD_MS)) return;
+    done = true;
+    act();
+  });
+}
 
 const MAX_LOG = 40;
 
@@ -330,8 +347,6 @@ export function createDialogue(options: DialogueOptions): DialogueView {
       'aria-describedby': 'choices-help',
       tabindex: -1,
     });
-    const shownAt = performance.now();
-    let chosen = false;
     choices.forEach((choice, i) => {
       const button = h(
         'button',
@@ -339,11 +354,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
         text('span', String(i + 1), { class: 'key', 'aria-hidden': 'true' }),
         text('span', choice.text, { class: 'choice-text' }),
       );
-      button.addEventListener('click', (e) => {
-        // e.detail is 0 for keys (a number, or Enter on an answer moved to on purpose); a pointer
-        // click right after the answers appeared was meant for the Continue button under it.
-        if (chosen || (e.detail > 0 && performance.now() - shownAt < CHOICE_GUARD_MS)) return;
-        chosen = true;
+      onDeliberateClick(button, () => {
         sinceAnswer = [];
         onChoose(i);
       });
@@ -427,7 +438,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
         `Pick up · ${line.marks.call ?? 'incoming call'}`,
         text('span', 'Enter', { class: 'key key-wide', 'aria-hidden': 'true' }),
       );
-      continueButton.addEventListener('click', options.onPickUp, { once: true });
+      onDeliberateClick(continueButton, options.onPickUp);
       actions.append(continueButton);
       continueButton.focus({ preventScroll: true });
     } else if (next.kind === 'notes') {
@@ -446,7 +457,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
         label,
         text('span', 'Enter', { class: 'key key-wide', 'aria-hidden': 'true' }),
       );
-      continueButton.addEventListener('click', onContinue, { once: true });
+      onDeliberateClick(continueButton, onContinue);
       actions.append(continueButton);
       continueButton.focus({ preventScroll: true });
     }
