@@ -3,6 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type CompileResult, compileInk } from '../src/authoring/compile.ts';
 import { formatDiagnostic } from '../src/authoring/diagnostics.ts';
+import { type Debrief, makeDebrief } from '../src/engine/debrief.ts';
+import { explore } from '../src/engine/explore.ts';
+import { StoryRunner } from '../src/engine/runner.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -41,3 +44,19 @@ export const storyFiles = (): string[] =>
     .map((n) => relative(ROOT, join(ROOT, 'stories', n)));
 
 export const messages = (r: CompileResult) => r.diagnostics.map(formatDiagnostic);
+
+/** The debrief the game shows after playing `path` (answer indexes) through a compiled story. */
+export function debriefOfPath(json: string, path: readonly number[], bounds = explore(json).bounds): Debrief {
+  const runner = StoryRunner.replay(json, [...path]);
+  if (!runner) throw new Error(`path [${path.join(', ')}] does not fit the story`);
+  runner.readToChoice();
+  const state = runner.state;
+  if (state.kind !== 'ended') throw new Error(`path [${path.join(', ')}] ends in state ${state.kind}`);
+  return makeDebrief(
+    runner.history,
+    bounds,
+    { title: state.ending, resolved: state.resolved },
+    runner.startMood,
+    runner.desk,
+  );
+}

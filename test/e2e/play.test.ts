@@ -4,11 +4,8 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { formatDuration } from '../../src/engine/clock.ts';
-import { makeDebrief } from '../../src/engine/debrief.ts';
-import { explore } from '../../src/engine/explore.ts';
-import { StoryRunner } from '../../src/engine/runner.ts';
 import { scoreText } from '../../src/engine/wording.ts';
-import { compiledJson } from '../helpers.ts';
+import { compiledJson, debriefOfPath } from '../helpers.ts';
 import { type Browser, seriousViolations, signIn, useBrowser } from './browser.ts';
 
 // One playthrough runs with every animation; the others with reduced motion, which is quicker.
@@ -16,18 +13,7 @@ const current = useBrowser((name) => !name.includes('best path'));
 
 /** The engine's own debrief for a path through a story. */
 function engineDebrief(file: string, path: number[]) {
-  const json = compiledJson(file);
-  const runner = StoryRunner.replay(json, path);
-  if (!runner) throw new Error('path does not fit the story');
-  runner.readToChoice();
-  const state = runner.state;
-  if (state.kind !== 'ended') throw new Error(`path ends in state ${state.kind}`);
-  return makeDebrief(
-    runner.history,
-    explore(json).bounds,
-    { title: state.ending, resolved: state.resolved },
-    runner.startMood,
-  );
+  return debriefOfPath(compiledJson(file), path);
 }
 
 /** What the debrief on screen says, read from the page. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assessment.ts';
-import { bandText, type Debrief, makeDebrief } from '../../src/engine/debrief.ts';
+import { bandText, type Debrief } from '../../src/engine/debrief.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
 import { AXES } from '../../src/engine/tags.ts';
 import { quoteChoice, scoreText, shareText } from '../../src/engine/wording.ts';
-import { compiledJson } from '../helpers.ts';
+import { compiledJson, debriefOfPath } from '../helpers.ts';
 
 const STORIES = ['stories/aisle.ink', 'stories/plan-change.ink'];
 
@@ -43,18 +43,7 @@ function story(file: string) {
 /** The debrief the game shows after playing `path` through `file`. */
 function debriefOf(file: string, path: number[]): Debrief {
   const { json, bounds } = story(file);
-  const runner = StoryRunner.replay(json, path);
-  if (!runner) throw new Error('path does not fit the story');
-  runner.readToChoice();
-  const state = runner.state;
-  if (state.kind !== 'ended') throw new Error(`path ends in state ${state.kind}`);
-  return makeDebrief(
-    runner.history,
-    bounds,
-    { title: state.ending, resolved: state.resolved },
-    runner.startMood,
-    runner.desk,
-  );
+  return debriefOfPath(json, path, bounds);
 }
 
 const quoteMarks = (s: string) => (s.match(/["“”„]/g) ?? []).length;

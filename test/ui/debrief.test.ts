@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryEntry } from '../../src/authoring/catalog.ts';
 import { assess } from '../../src/engine/assessment.ts';
-import { type Debrief, makeDebrief } from '../../src/engine/debrief.ts';
+import type { Debrief } from '../../src/engine/debrief.ts';
 import { explore } from '../../src/engine/explore.ts';
-import { StoryRunner } from '../../src/engine/runner.ts';
 import { type DebriefContext, renderDebrief } from '../../src/ui/debrief.ts';
-import { compiledJson } from '../helpers.ts';
+import { compiledJson, debriefOfPath } from '../helpers.ts';
 import { type FakeElement, withFakeDom } from './fakeDom.ts';
 
 const json = compiledJson('stories/aisle.ink');
@@ -13,17 +12,7 @@ const bounds = explore(json).bounds;
 const entry = { id: 'aisle', metadata: { title: 'The wrong aisle' } } as unknown as StoryEntry;
 
 function debriefOf(path: number[]): Debrief {
-  const runner = StoryRunner.replay(json, path);
-  if (!runner) throw new Error('path does not fit the story');
-  runner.readToChoice();
-  const state = runner.state;
-  if (state.kind !== 'ended') throw new Error(`path ends in state ${state.kind}`);
-  return makeDebrief(
-    runner.history,
-    bounds,
-    { title: state.ending, resolved: state.resolved },
-    runner.startMood,
-  );
+  return debriefOfPath(json, path, bounds);
 }
 
 function render(debrief: Debrief, context: DebriefContext = {}): FakeElement {
