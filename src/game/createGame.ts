@@ -32,7 +32,7 @@ export function createGame(parent: HTMLElement, session: GameSession): Phaser.Ga
     ],
   });
   directScenes(game, session);
-  const idle = sleepWhenIdle(game, session);
-  fitToParent(game, parent, idle.wake);
+  sleepWhenIdle(game, session);
+  fitToParent(game, parent);
   return game;
 }

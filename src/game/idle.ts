@@ -23,13 +23,7 @@ function busy(game: Phaser.Game): boolean {
   return game.scene.isProcessing || game.scene.getScenes(true).length === 0;
 }
 
-export interface IdleControl {
-  /** Wakes the loop now (the canvas was resized, say). */
-  wake(): void;
-  stop(): void;
-}
-
-export function sleepWhenIdle(game: Phaser.Game, session: GameSession): IdleControl {
+export function sleepWhenIdle(game: Phaser.Game, session: GameSession): () => void {
   let still = 0;
   const afterRender = (): void => {
     still = busy(game) ? 0 : still + 1;
@@ -54,13 +48,10 @@ export function sleepWhenIdle(game: Phaser.Game, session: GameSession): IdleCont
     session.events.on('chose', wakeSoon),
   ];
   window.addEventListener('resize', wake);
-  return {
-    wake,
-    stop() {
-      game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
-      for (const off of offs) off();
-      window.removeEventListener('resize', wake);
-      clearTimeout(timer);
-    },
+  return () => {
+    game.events.off(Phaser.Core.Events.POST_RENDER, afterRender);
+    for (const off of offs) off();
+    window.removeEventListener('resize', wake);
+    clearTimeout(timer);
   };
 }
