@@ -63,8 +63,14 @@ export function createDeskPanel(entry: StoryEntry, onChoose: (index: number) => 
   const noteCount = text('span', '', { class: 'note-count' });
   const drawerButton = h(
     'button',
-    { type: 'button', class: 'drawer-toggle', 'aria-expanded': 'false', 'aria-controls': 'desk-details' },
-    'Caller & notes',
+    {
+      type: 'button',
+      class: 'drawer-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': 'desk-details',
+    },
+    'Caller',
+    text('span', ' & notes', { class: 'wide-only' }),
     noteCount,
     text('span', 'C', { class: 'key key-wide', 'aria-hidden': 'true' }),
   );
@@ -86,6 +92,12 @@ export function createDeskPanel(entry: StoryEntry, onChoose: (index: number) => 
     drawerButton.setAttribute('aria-expanded', String(open));
   };
   drawerButton.addEventListener('click', () => setDrawer(!element.classList.contains('drawer-open')));
+  // The drawer lies over the conversation: when focus moves out of the desk, the drawer closes, so
+  // focus never sits on something it hides.
+  element.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget;
+    if (to instanceof Node && !element.contains(to)) setDrawer(false);
+  });
 
   const setState = (state: string, label: string): void => {
     lineState.dataset.state = state;

@@ -223,8 +223,14 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   };
   const toggle = h(
     'button',
-    { type: 'button', class: 'mood-toggle', 'aria-pressed': String(options.showMood) },
-    'Mood meter',
+    {
+      type: 'button',
+      class: 'mood-toggle',
+      'aria-pressed': String(options.showMood),
+      'aria-label': 'Mood meter',
+    },
+    'Mood',
+    text('span', ' meter', { class: 'wide-only' }),
   );
   toggle.addEventListener('click', () => {
     options.onShowMood(meter.hidden === true);
@@ -300,7 +306,14 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     const last = said[said.length - 1];
     const since = first && last ? last.offsetTop + last.offsetHeight - first.offsetTop + 12 : 0;
     const newest = last ? last.offsetHeight + 12 : 0;
-    const room = Math.max(panel * 0.2, Math.min(since, panel / 3), Math.min(newest, panel * 0.6));
+    const wanted = Math.max(panel * 0.2, Math.min(since, panel / 3), Math.min(newest, panel * 0.6));
+    // ...but Continue, or the first answer, stays whole below it where it can (on the smallest
+    // screens the log and the answers share what is left after the bars).
+    const shared = log.offsetHeight + actions.offsetHeight - 8;
+    const control = actions.querySelector<HTMLElement>('.continue, .choice, .notes-form h2');
+    const keep = control ? Math.min(control.offsetHeight + 12, shared / 2) : 0;
+    // The newest line comes first: whole, if it takes no more than three fifths of the space.
+    const room = Math.max(Math.min(newest, shared * 0.6), Math.min(wanted, shared - keep), 0);
     log.style.minHeight = `${Math.round(room)}px`;
   };
   const revealNewest = (): void => {

@@ -85,12 +85,13 @@ export function mountOverlay(
   captions.hidden = !settings.captions;
   audio?.setVolume(settings.volume);
   audio?.setMuted(settings.muted);
-  // Captions stay up at least two seconds (a 40 ms click would only flicker) and for as long as a
-  // loop plays. The trainee's own clicks are not captioned: they made them.
-  const shownCaptions = new Map<
-    string,
-    { el: HTMLElement; since: number; timer?: ReturnType<typeof setTimeout> }
-  >();
+  // Captions stay up at least two seconds (a 40 ms click would only flicker). A loop (the shop
+  // floor, hold music) is captioned when it starts and stays captioned for a few seconds, not for
+  // as long as it plays: a caption left up for minutes would sit over the scene for nothing. The
+  // trainee's own clicks are not captioned: they made them.
+  type ShownCaption = { el: HTMLElement; since: number; timer?: ReturnType<typeof setTimeout> };
+  const shownCaptions = new Map<string, ShownCaption>();
+  const LONGEST_CAPTION_MS = 5000;
   const offCaptions = audio?.onCaption(({ key, text: caption, active }) => {
     if (key === 'click') return;
     const shown = shownCaptions.get(key);
@@ -98,11 +99,17 @@ export function mountOverlay(
       clearTimeout(shown?.timer);
       shown?.el.remove();
       const el = text('p', caption, { class: 'caption', 'data-sound': key });
-      shownCaptions.set(key, { el, since: performance.now() });
+      const entry: ShownCaption = { el, since: performance.now() };
+      entry.timer = setTimeout(() => {
+        el.remove();
+        if (shownCaptions.get(key) === entry) shownCaptions.delete(key);
+      }, LONGEST_CAPTION_MS);
+      shownCaptions.set(key, entry);
       captions.append(el);
       return;
     }
     if (!shown) return;
+    clearTimeout(shown.timer);
     shown.timer = setTimeout(
       () => {
         shown.el.remove();

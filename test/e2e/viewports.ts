@@ -23,6 +23,11 @@ export const VIEWPORTS: Viewport[] = [
   { name: '1920x1080', options: { viewport: { width: 1920, height: 1080 } } },
   PHONE,
   { name: 'zoom200-640x360', options: { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 } },
+  // The smallest phone still in use: the floor of 320 px wide.
+  {
+    name: 'phone-320x568',
+    options: { viewport: { width: 320, height: 568 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  },
 ];
 
 export interface Session {
