@@ -7,7 +7,7 @@ import { biggestMoves, type MoodPoint, satisfaction } from './mood.ts';
 import type { ChoiceOption, HistoryEntry } from './runner.ts';
 import { percent, type ScoreBounds, scoreChoices, totals } from './scoring.ts';
 import { AXES, AXIS_NAMES, type Axis, type Score } from './tags.ts';
-import { quoteChoice } from './wording.ts';
+import { curlyQuotes, quoteChoice } from './wording.ts';
 
 export interface AxisResult {
   axis: Axis;
@@ -17,6 +17,7 @@ export interface AxisResult {
   worst: number;
   percent: number;
   band: 'strong' | 'mixed' | 'weak';
+  /** The band's sentence (`bandText`), then the decision that cost or earned most on this axis. */
   coaching: string;
 }
 
@@ -68,41 +69,105 @@ export interface Debrief {
 }
 
 /**
- * The opening sentence of each axis's coaching, per band. Generic on purpose: no scenario's words
- * (a shelf, a phone, "she") belong here; scenario-specific coaching is the story's own `#feedback`,
- * which the sentences after this one quote. None of them may claim the problem was or was not solved:
- * only resolution's sentence speaks of that, and it follows the ending (RESOLUTION_TEXT).
+ * What a run's own figures say about it, which the generic coaching sentences must never contradict:
+ * whether the problem was solved, in how many contacts, and how the customer's mood ended against how
+ * it began (`runFacts`).
  */
-const BAND_TEXT: Record<Exclude<Axis, 'res'>, Record<AxisResult['band'], string>> = {
-  de: {
-    strong: 'You kept the temperature down: the customer felt noticed, not processed.',
-    mixed: 'You were civil, but there were moments the customer felt like an interruption.',
-    weak: 'The customer ended more wound up than they began. Acknowledge them first, then answer.',
+export interface RunFacts {
+  resolved: boolean;
+  /** Contacts the customer needed: the calls at a desk, one anywhere else. */
+  contacts: number;
+  /** The customer's mood at the end against the start: calmer, the same, or more wound up. */
+  mood: 'calmer' | 'same' | 'worse';
+}
+
+/** The facts behind a debrief's generic sentences, from its own figures (`bandText`). */
+export function runFacts(debrief: Pick<Debrief, 'resolved' | 'mood' | 'figures' | 'journey'>): RunFacts {
+  const start = debrief.mood[0]?.mood ?? debrief.figures.finalMood;
+  return factsOf(debrief.resolved, debrief.journey?.calls.length ?? 0, start, debrief.figures.finalMood);
+}
+
+function factsOf(resolved: boolean, calls: number, startMood: number, endMood: number): RunFacts {
+  return {
+    resolved,
+    contacts: Math.max(1, calls),
+    mood: endMood > startMood ? 'calmer' : endMood < startMood ? 'worse' : 'same',
+  };
+}
+
+type Band = AxisResult['band'];
+
+/**
+ * De-escalation's opening sentence, per band and per how the mood actually ended: a run whose
+ * customer ended calmer, or just as they began, is never told they ended more wound up.
+ */
+const DE_TEXT: Record<Band, Record<RunFacts['mood'], string>> = {
+  strong: {
+    calmer:
+      'You kept the temperature down: the customer felt noticed, not processed, and ended calmer than they began.',
+    same: 'You kept the temperature steady: the customer felt noticed, not processed.',
+    worse: 'What you said was calming, but the customer still ended more wound up than they began.',
   },
-  own: {
-    strong: 'You treated the problem as yours from start to finish, and said so.',
-    mixed: 'You helped, but left parts of the problem with the customer or to chance.',
-    weak: "The problem stayed the customer's. Ownership starts with 'I'll…' and ends with you checking it happened.",
+  mixed: {
+    calmer:
+      'You were civil, and the customer ended calmer than they began, but there were moments they felt like an interruption.',
+    same: 'You were civil, but there were moments the customer felt like an interruption, and they ended no calmer than they began.',
+    worse:
+      'You were civil, but there were moments the customer felt like an interruption, and they ended more wound up than they began.',
+  },
+  weak: {
+    calmer:
+      'The customer ended calmer than they began, but what you said did little for it. Acknowledge them first, then answer.',
+    same: 'What you said did little to settle the customer: they ended no calmer than they began. Acknowledge them first, then answer.',
+    worse: 'The customer ended more wound up than they began. Acknowledge them first, then answer.',
   },
 };
 
-/** Resolution's opening sentence agrees with the ending: a resolved run is never told nothing was solved. */
-const RESOLUTION_TEXT: Record<'resolved' | 'unresolved', Record<AxisResult['band'], string>> = {
-  resolved: {
-    strong: 'The customer got what they needed, with nothing left for them to chase.',
-    mixed: 'It was solved, but not cleanly: parts of it took longer or cost more than they needed to.',
-    weak: 'It was solved in the end, but the long way round: the customer paid for it in time and trust.',
-  },
-  unresolved: {
-    strong: 'You did most of what could be done, but the problem is not solved yet.',
-    mixed: 'Part of the problem was solved; the rest went away with the customer.',
-    weak: 'Nothing was really solved: the customer is still waiting.',
-  },
+/** Ownership's opening sentence, per band: about what the trainee took on, true whatever the ending. */
+const OWN_TEXT: Record<Band, string> = {
+  strong: 'You treated the problem as yours from start to finish, and said so.',
+  mixed: 'You helped, but left parts of the problem with the customer or to chance.',
+  weak: "Too much of the problem was left to the customer. Ownership starts with “I'll…” and ends with you checking it happened.",
 };
 
-/** The first sentence of an axis's coaching, for its band and whether the run's problem was solved. */
-export function bandText(axis: Axis, band: AxisResult['band'], resolved: boolean): string {
-  return axis === 'res' ? RESOLUTION_TEXT[resolved ? 'resolved' : 'unresolved'][band] : BAND_TEXT[axis][band];
+/**
+ * Resolution's opening sentence: it follows the ending (a resolved run is never told nothing was
+ * solved), and a resolved run is told it took the long way round only when the figures say so (more
+ * than one contact: not resolved on first contact).
+ */
+function resolutionText(band: Band, facts: RunFacts): string {
+  const n = facts.contacts;
+  if (!facts.resolved) {
+    if (band === 'strong') return 'You did most of what could be done, but the problem is not solved yet.';
+    if (band === 'mixed') return 'You moved it some of the way, but the problem is not solved.';
+    return "Nothing was really solved: the problem is still the customer's.";
+  }
+  if (band === 'strong') {
+    return n > 1
+      ? `The customer got what they needed, though it took ${n} contacts to get there.`
+      : 'The customer got what they needed, with nothing left for them to chase.';
+  }
+  if (n > 1) {
+    return band === 'mixed'
+      ? `It was solved, but not on first contact: it took ${n} contacts.`
+      : `It was solved in the end, but the long way round: it took ${n} contacts, and the customer paid for it in time and trust.`;
+  }
+  return band === 'mixed'
+    ? 'It was solved in one contact, but not cleanly: some of your choices made it harder than it needed to be.'
+    : 'It was solved, but few of your choices moved it forward.';
+}
+
+/**
+ * The opening sentence of an axis's coaching, for its band and the run's own figures (`runFacts`).
+ * Generic on purpose: no scenario's words (a shelf, a phone, "she") belong here; scenario-specific
+ * coaching is the story's own `#feedback`, which the sentences after this one quote. Each claims only
+ * what the figures bear out: de-escalation's follows the mood, resolution's the ending and the number
+ * of contacts, and only resolution's speaks of whether the problem was solved.
+ */
+export function bandText(axis: Axis, band: Band, facts: RunFacts): string {
+  if (axis === 'de') return DE_TEXT[band][facts.mood];
+  if (axis === 'own') return OWN_TEXT[band];
+  return resolutionText(band, facts);
 }
 
 const sum = (s: Score) => s.de + s.own + s.res;
@@ -127,11 +192,16 @@ export function reviewChoices(history: readonly HistoryEntry[]): ChoiceReview[] 
   return reviews;
 }
 
-/** The first sentence of an author's feedback: coaching stays short; the transcript has the rest. */
+/**
+ * The first sentence of an author's feedback, with its own closing punctuation (a full stop added when
+ * it has none) and its quotes made curly: coaching stays short; the transcript has the rest.
+ */
 function firstSentence(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const m = /^.*?[.!?](?=\s|$)/.exec(text.trim());
-  return (m ? m[0] : text.trim()).replace(/[.!?]$/, '');
+  const words = text?.trim();
+  if (!words) return undefined;
+  const m = /^.*?[.!?…]["”’)]*(?=\s|$)/.exec(words);
+  const sentence = curlyQuotes(m ? m[0] : words);
+  return /[.!?…]["”’)]*$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /**
@@ -146,8 +216,8 @@ function said(option: ChoiceOption): string {
 
 function coachingFor(
   axis: Axis,
-  band: AxisResult['band'],
-  resolved: boolean,
+  band: Band,
+  facts: RunFacts,
   choices: ChoiceReview[],
   praised: Set<ChoiceReview>,
 ): string {
@@ -167,15 +237,20 @@ function coachingFor(
       (got === proudest.points[axis] && praised.has(proudest) && !praised.has(review));
     if (got > 0 && better) proudest = review;
   }
-  const base = bandText(axis, band, resolved);
+  const base = bandText(axis, band, facts);
+  // The author's feedback on the chosen option is shown as what it is, the coach's note on that
+  // choice (it may praise it: the choice can be good on other axes), never as the reason it cost.
+  const note = (review: ChoiceReview) => {
+    const words = firstSentence(review.chosen.marks.feedback);
+    return words ? ` Coach's note: ${words}` : '';
+  };
   if (worst && band !== 'strong') {
-    const why = firstSentence(worst.review.chosen.marks.feedback);
-    return `${base} It slipped most at decision ${worst.review.step + 1}${why ? `: ${why}.` : '.'} You chose: ${said(worst.review.chosen)} Would have earned ${worst.gap} more: ${said(worst.alt)}`;
+    const { review, alt, gap } = worst;
+    return `${base} Decision ${review.step + 1} left the most on the table. You chose: ${said(review.chosen)}${note(review)} Would have earned ${gap} more: ${said(alt)}`;
   }
   if (proudest) {
     praised.add(proudest);
-    const why = firstSentence(proudest.chosen.marks.feedback);
-    return `${base} What made it was decision ${proudest.step + 1}${why ? `: ${why}.` : '.'} You chose: ${said(proudest.chosen)}`;
+    return `${base} Your best moment was decision ${proudest.step + 1}. You chose: ${said(proudest.chosen)}${note(proudest)}`;
   }
   return base;
 }
@@ -197,10 +272,10 @@ function moodOf(history: readonly HistoryEntry[], startMood: number): MoodPoint[
     const last = points[points.length - 1];
     const label =
       e.kind === 'choice'
-        ? `You chose: ${e.chosen.text}`
+        ? `You chose: ${quoteChoice(e.chosen.text)}`
         : e.line.speaker
-          ? `${e.line.speaker}: ${e.line.text}`
-          : e.line.text;
+          ? `${e.line.speaker}: ${curlyQuotes(e.line.text)}`
+          : curlyQuotes(e.line.text);
     // One point per change keeps the chart readable; time still moves on the x axis.
     if (last && last.mood === e.call.mood && e.kind === 'line') continue;
     points.push({ at: e.call.seconds, mood: e.call.mood, label });
@@ -229,10 +304,12 @@ export function makeDebrief(
   const choices = reviewChoices(history);
   const praised = new Set<ChoiceReview>();
   const last = history[history.length - 1]?.call ?? { seconds: 0, mood: startMood, repeats: 0, waited: 0 };
+  // What the generic sentences may claim: the same figures the debrief shows (`runFacts`).
+  const facts = factsOf(ending.resolved, desk?.calls.length ?? 0, startMood, last.mood);
   const axes = AXES.map((axis): AxisResult => {
     const pct = percent(score[axis], axis, bounds);
     const band = pct >= 85 ? 'strong' : pct >= 55 ? 'mixed' : 'weak';
-    let coaching = coachingFor(axis, band, ending.resolved, choices, praised);
+    let coaching = coachingFor(axis, band, facts, choices, praised);
     const times = last.repeats === 1 ? 'once' : `${last.repeats} times`;
     if (axis === 'de' && last.repeats > 0) {
       coaching += ` The customer had to repeat themselves ${times}: nothing winds people up faster.`;
@@ -268,7 +345,7 @@ export function makeDebrief(
       waited: last.waited,
       decisions: choices.length,
       // Solved, and in the first contact: a customer who had to call back was not.
-      firstContactResolution: ending.resolved && (desk?.calls.length ?? 0) <= 1,
+      firstContactResolution: facts.resolved && facts.contacts === 1,
       satisfaction: satisfaction(last.mood, ending.resolved, last.repeats),
       finalMood: last.mood,
     },

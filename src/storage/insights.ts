@@ -5,7 +5,8 @@
  * table). Pure functions: no DOM, no storage.
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
-import { AXES, AXIS_NAMES, type Axis, DIFFICULTIES, type PassMarks } from '../engine/tags.ts';
+import { AXES, AXIS_NAMES, type Axis, DIFFICULTIES, type PassMarks, type Score } from '../engine/tags.ts';
+import { resultShareText } from '../engine/wording.ts';
 import { csvDocument, csvText } from './csv.ts';
 import { type Cohort, type CohortAttempt, nameKey } from './exchange.ts';
 import type { Attempt, Mode } from './schema.ts';
@@ -58,11 +59,28 @@ function indexCatalog(stories: readonly StoryEntry[]): CatalogIndex {
 }
 
 const copy = (p: AxisPercents): AxisPercents => ({ de: p.de, own: p.own, res: p.res });
-const maxOf = (a: AxisPercents, b: AxisPercents): AxisPercents => ({
-  de: Math.max(a.de, b.de),
-  own: Math.max(a.own, b.own),
-  res: Math.max(a.res, b.res),
-});
+/**
+ * The best on each axis over `list`: the highest percent, and the points behind it. Every total below
+ * zero is 0%, so among the attempts at that percent the most points win: a 0 beats a −6, and the best
+ * reads "below zero" only when every one was (`resultShareText`).
+ */
+function bestOf(list: readonly { percent: AxisPercents; points: Score }[]): {
+  percent: AxisPercents;
+  points: Score;
+} {
+  const percent = copy(list[0]!.percent);
+  const points = { ...list[0]!.points };
+  for (const item of list) {
+    for (const axis of AXES) {
+      const p = item.percent[axis];
+      if (p > percent[axis] || (p === percent[axis] && item.points[axis] > points[axis])) {
+        percent[axis] = p;
+        points[axis] = item.points[axis];
+      }
+    }
+  }
+  return { percent, points };
+}
 
 function meanOf(list: readonly AxisPercents[]): AxisPercents {
   const sum = { de: 0, own: 0, res: 0 };
@@ -87,6 +105,34 @@ export function passMarksFor(entry: StoryEntry | undefined): { marks: PassMarks;
 /** Whether every axis reaches its mark. */
 export function meetsMarks(percent: AxisPercents, marks: PassMarks): boolean {
   return AXES.every((axis) => percent[axis] >= marks[axis]);
+}
+
+// ---- Replays: one way of counting them for Your progress and the dashboard ----
+
+/** Finished runs counted the one way (REPLAY_RULE): full plays, and replays from a decision apart. */
+export interface RunCounts {
+  /** Finished full plays, practice and assessment. */
+  attempts: number;
+  /** Finished "Replay from here" runs (`replayOf`). */
+  replays: number;
+}
+
+/** Counts finished runs as REPLAY_RULE does: a run with `replayOf` is a replay, any other a full play. */
+export function countRuns(runs: readonly { replayOf?: unknown }[]): RunCounts {
+  const replays = runs.filter((r) => r.replayOf !== undefined).length;
+  return { attempts: runs.length - replays, replays };
+}
+
+/**
+ * Finished runs in words, as Your progress and the dashboard say them: "2 finished attempts and 1
+ * replay from a decision", "1 finished attempt", "no finished attempts yet".
+ */
+export function finishedText({ attempts, replays }: RunCounts): string {
+  if (attempts === 0 && replays === 0) return 'no finished attempts yet';
+  const played = `${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}`;
+  return replays
+    ? `${played} and ${replays} ${replays === 1 ? 'replay' : 'replays'} from a decision`
+    : played;
 }
 
 // ---- Passed: one definition for the dashboard and the menu ----
@@ -185,6 +231,8 @@ export interface HistoryPoint {
   at: string;
   mode: Mode;
   percent: AxisPercents;
+  /** The points behind each percent: below zero where the percent says only 0 (`resultShareText`). */
+  points: Score;
   /**
    * Assessment attempts at a scenario with pass marks: whether this attempt met every mark, judged
    * from its percents (as `assessmentStanding` does).
@@ -203,11 +251,17 @@ export interface ScenarioHistory {
   pass?: PassMarks;
   /** Oldest first; never empty. */
   points: HistoryPoint[];
+  /** Its finished runs counted as the dashboard counts them (`countRuns`, REPLAY_RULE). */
+  counts: RunCounts;
   /** Personal bests: the highest percent on each axis over every attempt (practice and assessment). */
   best: AxisPercents;
+  /** The points behind each best (`bestOf`): below zero only when every attempt's total was. */
+  bestPoints: Score;
   latest: HistoryPoint;
   /** The mean of the last RECENT_ATTEMPTS attempts on each axis. */
   recent: AxisPercents;
+  /** The mean points of the same attempts. */
+  recentPoints: Score;
 }
 
 export interface WeakestAxis {
@@ -215,6 +269,8 @@ export interface WeakestAxis {
   name: string;
   /** Mean over played scenarios of each scenario's recent average (WEAKEST_RULE). */
   average: number;
+  /** The same mean of the points: below zero when the totals behind a 0% average were. */
+  points: number;
 }
 
 export interface PractiseSuggestion {
@@ -223,6 +279,8 @@ export interface PractiseSuggestion {
   axis: Axis;
   /** The trainee's best on `axis` in this scenario; null when it has not been played. */
   best: number | null;
+  /** The points behind `best`; null when it has not been played. */
+  bestPoints: number | null;
   /** The scenario's pass mark on `axis`, or DEFAULT_PASS_MARK where it declares none. */
   mark: number;
   /** Why this one (SUGGESTION_RULE): below the mark, not tried yet, or simply the lowest best. */
@@ -232,8 +290,10 @@ export interface PractiseSuggestion {
 }
 
 export interface TraineeHistory {
-  /** How many finished attempts there are in all. */
+  /** How many finished runs there are in all, full plays and replays from a decision. */
   finished: number;
+  /** The same runs counted as the dashboard counts them (`countRuns`, REPLAY_RULE). */
+  counts: RunCounts;
   /** Played scenarios: catalog order, then scenarios no longer in the catalog by id. */
   scenarios: ScenarioHistory[];
   /** Null when nothing is finished. */
@@ -261,18 +321,21 @@ const byFinish = (
  */
 export function traineeHistory(attempts: readonly Attempt[], stories: readonly StoryEntry[]): TraineeHistory {
   const catalog = indexCatalog(stories);
-  const groups = new Map<string, (HistoryPoint & { startedAt: string })[]>();
-  let finished = 0;
-  for (const a of attempts) {
-    if (a.status !== 'finished' || !a.result) continue;
-    finished++;
-    const point: HistoryPoint & { startedAt: string } = {
+  type Point = HistoryPoint & { startedAt: string; replayOf?: unknown };
+  const groups = new Map<string, Point[]>();
+  const done = attempts.filter((a) => a.status === 'finished' && a.result);
+  const finished = done.length;
+  const counts = countRuns(done);
+  for (const a of done) {
+    if (!a.result) continue;
+    const point: Point = {
       attemptId: a.id,
       at: a.updatedAt,
       startedAt: a.startedAt,
       mode: a.mode,
       percent: copy(a.result.percent),
-      ...(a.replayOf ? { replayFrom: a.replayOf.step } : {}),
+      points: { ...a.result.score },
+      ...(a.replayOf ? { replayFrom: a.replayOf.step, replayOf: a.replayOf } : {}),
     };
     const pass = catalog.entry(a.storyId)?.metadata.pass;
     if (a.mode === 'assessment' && pass) point.passed = meetsMarks(a.result.percent, pass);
@@ -284,36 +347,48 @@ export function traineeHistory(attempts: readonly Attempt[], stories: readonly S
   const scenarios: ScenarioHistory[] = [];
   for (const [storyId, list] of groups) {
     list.sort((x, y) => byFinish(x, y));
-    const points: HistoryPoint[] = list.map(({ startedAt: _, ...p }) => p);
+    const counts = countRuns(list);
+    const points: HistoryPoint[] = list.map(({ startedAt: _, replayOf: __, ...p }) => p);
     const latest = points[points.length - 1]!;
     // Bests and the recent trend come from whole attempts; replays from a decision are shown apart.
     const whole = points.filter((p) => p.replayFrom === undefined);
     const basis = whole.length ? whole : points;
-    const best = basis.reduce((acc, p) => maxOf(acc, p.percent), copy(basis[0]!.percent));
-    const recent = meanOf(basis.slice(-RECENT_ATTEMPTS).map((p) => p.percent));
+    const best = bestOf(basis);
+    const last = basis.slice(-RECENT_ATTEMPTS);
+    const recent = meanOf(last.map((p) => p.percent));
+    const recentPoints = meanOf(last.map((p) => p.points));
     const entry = catalog.entry(storyId);
     const scenario: ScenarioHistory = {
       storyId,
       title: catalog.title(storyId),
       inCatalog: entry !== undefined,
       points,
-      best,
+      counts,
+      best: best.percent,
+      bestPoints: best.points,
       latest,
       recent,
+      recentPoints,
     };
     if (entry?.metadata.pass) scenario.pass = { ...entry.metadata.pass };
     scenarios.push(scenario);
   }
   scenarios.sort((a, b) => catalog.compare(a.storyId, b.storyId));
 
-  if (scenarios.length === 0) return { finished, scenarios, weakest: null, suggestion: null };
+  if (scenarios.length === 0) return { finished, counts, scenarios, weakest: null, suggestion: null };
 
   const overall = meanOf(scenarios.map((s) => s.recent));
+  const overallPoints = meanOf(scenarios.map((s) => s.recentPoints));
   let axis: Axis = AXES[0];
   for (const candidate of AXES) if (overall[candidate] < overall[axis] - EPSILON) axis = candidate;
-  const weakest: WeakestAxis = { axis, name: AXIS_NAMES[axis], average: overall[axis] };
+  const weakest: WeakestAxis = {
+    axis,
+    name: AXIS_NAMES[axis],
+    average: overall[axis],
+    points: overallPoints[axis],
+  };
 
-  return { finished, scenarios, weakest, suggestion: suggest(axis, scenarios, stories, catalog) };
+  return { finished, counts, scenarios, weakest, suggestion: suggest(axis, scenarios, stories, catalog) };
 }
 
 const difficultyRank = (entry: StoryEntry): number => {
@@ -329,17 +404,35 @@ function suggest(
 ): PractiseSuggestion | null {
   const played = new Map(scenarios.map((s) => [s.storyId, s]));
   const seen = new Set<string>();
-  type Candidate = { entry: StoryEntry; order: number; best: number | null; mark: number };
+  type Candidate = {
+    entry: StoryEntry;
+    order: number;
+    best: number | null;
+    bestPoints: number | null;
+    mark: number;
+  };
   const candidates: Candidate[] = [];
   for (const entry of stories) {
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
-    const best = played.get(entry.id)?.best[axis] ?? null;
-    candidates.push({ entry, order: candidates.length, best, mark: passMarksFor(entry).marks[axis] });
+    const scenario = played.get(entry.id);
+    candidates.push({
+      entry,
+      order: candidates.length,
+      best: scenario?.best[axis] ?? null,
+      bestPoints: scenario?.bestPoints[axis] ?? null,
+      mark: passMarksFor(entry).marks[axis],
+    });
   }
+  // Lowest best first; among bests at the same percent (0% for every total below zero), fewest points.
   const lowestBest = (list: Candidate[]) =>
     list.reduce<Candidate | undefined>(
-      (pick, c) => (!pick || c.best! < pick.best! - EPSILON ? c : pick),
+      (pick, c) =>
+        !pick ||
+        c.best! < pick.best! - EPSILON ||
+        (Math.abs(c.best! - pick.best!) <= EPSILON && c.bestPoints! < pick.bestPoints!)
+          ? c
+          : pick,
       undefined,
     );
   const playedOnes = candidates.filter((c) => c.best !== null);
@@ -359,7 +452,9 @@ function suggest(
   const name = AXIS_NAMES[axis];
   const lower = name.toLowerCase();
   const title = catalog.title(pick.entry.id);
-  const best = pick.best === null ? '' : `${Math.round(pick.best)}%`;
+  // "40%", or "below zero" for a best whose total was below zero (`resultShareText`).
+  const best = pick.best === null ? '' : resultShareText(pick.bestPoints ?? 0, pick.best);
+  const short = best === 'below zero' ? 'short of' : 'below';
   const markWords = pick.entry.metadata.pass
     ? `its pass mark of ${pick.mark}%`
     : `the ${pick.mark}% to aim for (it sets no pass marks)`;
@@ -367,11 +462,20 @@ function suggest(
     why === 'unplayed'
       ? `${name} is your weakest area, and you have not tried “${title}” yet: it is a good next call to practise it on.`
       : why === 'below-mark'
-        ? `${name} is your weakest area; your best ${lower} score on “${title}” is ${best}, below ${markWords}.`
+        ? `${name} is your weakest area; your best ${lower} score on “${title}” is ${best}, ${short} ${markWords}.`
         : seen.size === 1
           ? `${name} is your weakest area; your best ${lower} score on “${title}” is ${best}.`
           : `${name} is your weakest area, and “${title}” is where your best ${lower} score is lowest (${best}).`;
-  return { storyId: pick.entry.id, title, axis, best: pick.best, mark: pick.mark, why, reason };
+  return {
+    storyId: pick.entry.id,
+    title,
+    axis,
+    best: pick.best,
+    bestPoints: pick.bestPoints,
+    mark: pick.mark,
+    why,
+    reason,
+  };
 }
 
 // ---- A trainer's cohort ----
@@ -399,8 +503,12 @@ export interface CohortRow {
   fromReplays: boolean;
   /** The best on each axis over the full plays (REPLAY_RULE). */
   best: AxisPercents;
+  /** The points behind each best (`bestOf`): below zero only when every total was. */
+  bestPoints: Score;
   /** The most recently finished full play, in either mode (REPLAY_RULE). */
   latest: AxisPercents;
+  /** Its points: with the percents, what tells a total below zero from 0 (`resultShareText`). */
+  latestPoints: Score;
   latestAt: string;
   latestMode: Mode;
   /**
@@ -476,13 +584,13 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
       // REPLAY_RULE: "Replay from here" runs reuse an earlier run's first decisions, so they are not
       // whole attempts: counted apart, and in best and latest only when there is no full play.
       const full = list.filter((a) => !a.replayOf);
-      const replays = list.length - full.length;
+      const { replays } = countRuns(list);
       const pool = full.length ? full : list;
       // Figures from the verified attempts when there are any; the file's word only when not.
       const checked = pool.filter((a) => a.verified !== false);
       const basis = checked.length ? checked : pool;
       const last = basis[basis.length - 1]!;
-      const best = basis.reduce((acc, a) => maxOf(acc, a.result.percent), copy(basis[0]!.result.percent));
+      const best = bestOf(basis.map((a) => ({ percent: a.result.percent, points: a.result.score })));
       const entry = catalog.entry(storyId);
       const { marks, declared } = passMarksFor(entry);
       const pass = entry?.metadata.pass;
@@ -498,8 +606,10 @@ export function cohortTable(cohort: Cohort, stories: readonly StoryEntry[]): Coh
         attempts: full.length,
         replays,
         fromReplays: full.length === 0,
-        best,
+        best: best.percent,
+        bestPoints: best.points,
         latest: copy(last.result.percent),
+        latestPoints: { ...last.result.score },
         latestAt: last.finishedAt,
         latestMode: last.mode,
         marks,
@@ -578,6 +688,8 @@ export interface HelpScenario {
   title: string;
   /** The latest attempt's percent on the axis. */
   latest: number;
+  /** Its points: below zero where the percent says only 0 (`resultShareText`). */
+  latestPoints: number;
   /** The mark it is below: the scenario's pass mark, or DEFAULT_PASS_MARK (`declared` false). */
   mark: number;
   /** Whether `mark` is a pass mark the scenario declares, not the coaching threshold. */
@@ -629,6 +741,7 @@ export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
         storyId: row.storyId,
         title: scenarioLabel(row),
         latest,
+        latestPoints: row.latestPoints[axis],
         mark,
         declared: row.marksDeclared,
         below: mark - latest,
@@ -642,7 +755,10 @@ export function needsHelp(rows: readonly CohortRow[]): HelpEntry[] {
     for (const axis of AXES) {
       const scenarios = t.axes.get(axis);
       if (!scenarios) continue;
-      scenarios.sort((a, b) => b.below - a.below || byName(a.title, b.title));
+      // Equally far below in percent (every total below zero is 0%): the fewest points first.
+      scenarios.sort(
+        (a, b) => b.below - a.below || a.latestPoints - b.latestPoints || byName(a.title, b.title),
+      );
       axes.push({ axis, name: AXIS_NAMES[axis], scenarios, worst: scenarios[0]!.below });
     }
     axes.sort((a, b) => b.worst - a.worst || AXES.indexOf(a.axis) - AXES.indexOf(b.axis));
@@ -666,6 +782,8 @@ export const COHORT_CSV_HEADER = [
   'Assessment',
   'First passed at',
   'Unverified attempts',
+  // Points keep their sign: a total below zero is 0% in the columns above, and -6 here.
+  ...AXES.flatMap((a) => [`${AXIS_NAMES[a]} best points`, `${AXIS_NAMES[a]} latest points`]),
 ];
 
 /** The words for a standing, as the table and the CSV show them ('' when not taken). */
@@ -700,6 +818,7 @@ export function cohortTableCsv(rows: readonly CohortRow[], options: { bom?: bool
       assessmentLabel(r.assessment),
       r.passedAt ?? '',
       String(r.unverified ?? 0),
+      ...AXES.flatMap((a) => [String(r.bestPoints[a]), String(r.latestPoints[a])]),
     ]);
   }
   return csvDocument(lines, options);

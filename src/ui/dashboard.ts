@@ -14,6 +14,7 @@
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { AXES, AXIS_NAMES } from '../engine/tags.ts';
+import { resultShareText } from '../engine/wording.ts';
 import {
   type Cohort,
   emptyCohort,
@@ -29,7 +30,9 @@ import {
   type CohortRow,
   cohortTable,
   cohortTableCsv,
+  countRuns,
   DEFAULT_PASS_MARK,
+  finishedText,
   type HelpEntry,
   MISMATCH_NOTE,
   needsHelp,
@@ -42,7 +45,7 @@ import {
 import { type AcceptedCheck, createVerifier } from '../storage/verify.ts';
 import type { ChartHandle } from './charts.ts';
 import { h, text } from './dom.ts';
-import { AXIS_COLORS, downloadText, emptyState, formatDateTime, pct, recordsPanel } from './records.ts';
+import { AXIS_COLORS, downloadText, emptyState, formatDateTime, recordsPanel } from './records.ts';
 import './records.css';
 
 export interface CohortStore {
@@ -334,15 +337,14 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
     destroyCharts();
     rows = cohortTable(cohort, opts.stories);
     const trainees = cohort.trainees.length;
-    // Counted as the table counts them (REPLAY_RULE): full plays, and replays apart.
-    const runs = cohort.trainees.flatMap((t) => t.attempts);
-    const replays = runs.filter((a) => a.replayOf).length;
-    const attempts = runs.length - replays;
+    // Counted as the table (and Your progress) count them (REPLAY_RULE): full plays, and replays apart.
+    const counts = countRuns(cohort.trainees.flatMap((t) => t.attempts));
+    const { attempts, replays } = counts;
     clear.disabled = trainees === 0;
     status.textContent =
       trainees === 0
         ? 'No results loaded yet.'
-        : `${trainees} ${trainees === 1 ? 'trainee' : 'trainees'}, ${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}${replays ? ` and ${replays} ${replays === 1 ? 'replay' : 'replays'} from a decision` : ''}.`;
+        : `${trainees} ${trainees === 1 ? 'trainee' : 'trainees'}, ${finishedText(counts)}.`;
     status.setAttribute('data-trainees', String(trainees));
     status.setAttribute('data-attempts', String(attempts));
     status.setAttribute('data-replays', String(replays));
@@ -417,7 +419,7 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
       text('h2', 'How scores spread', { id: `${uid}-dist` }),
       text(
         'p',
-        'Each trainee’s latest score on each scenario, counted in bands of ten points, one chart per skill.',
+        'Each trainee’s latest score on each scenario, counted in bands of ten points, one chart per skill. A score below zero counts in the lowest band, 0–9%.',
         { class: 'hint' },
       ),
       h(
@@ -561,7 +563,8 @@ export function renderDashboard(opts: DashboardOptions): { element: HTMLElement;
   };
 }
 
-function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
+/** "Who needs help with what" (exported for the Node tests, which render it with a fake DOM). */
+export function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
   const section = h(
     'section',
     { class: 'records-card', 'aria-labelledby': `${uid}-help` },
@@ -599,7 +602,7 @@ function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
               a.scenarios
                 .map(
                   (s) =>
-                    `${s.title} ${pct(s.latest)} (${s.declared ? 'pass mark' : 'coaching threshold'} ${s.mark}%)`,
+                    `${s.title} ${resultShareText(s.latestPoints, s.latest)} (${s.declared ? 'pass mark' : 'coaching threshold'} ${s.mark}%)`,
                 )
                 .join('; '),
             ),
@@ -626,7 +629,11 @@ function helpSection(entries: HelpEntry[], uid: string): HTMLElement {
   return section;
 }
 
-function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => void): HTMLElement {
+/**
+ * The results table: best and latest per axis, a total below zero said as "below zero", not 0%
+ * (`resultShareText`; `data-points` keeps the number). Exported for the Node tests.
+ */
+export function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => void): HTMLElement {
   const filter = h('input', {
     type: 'search',
     id: `${uid}-filter`,
@@ -672,20 +679,33 @@ function tableSection(rows: readonly CohortRow[], uid: string, exportCsv: () => 
               : undefined,
         }),
         ...AXES.flatMap((a) => [
-          text('td', pct(r.best[a]), { class: 'num' }),
+          text('td', resultShareText(r.bestPoints[a], r.best[a]), {
+            class: 'num',
+            'data-axis': a,
+            'data-score': 'best',
+            'data-points': r.bestPoints[a],
+          }),
           r.latest[a] < r.marks[a]
             ? h(
                 'td',
                 {
                   class: 'num below',
+                  'data-axis': a,
+                  'data-score': 'latest',
+                  'data-points': r.latestPoints[a],
                   title: r.marksDeclared
                     ? `Below the pass mark of ${r.marks[a]}%`
                     : `Below ${r.marks[a]}%, the coaching threshold (this scenario sets no pass marks)`,
                 },
-                pct(r.latest[a]),
+                resultShareText(r.latestPoints[a], r.latest[a]),
                 text('span', 'below', { class: 'below-tag' }),
               )
-            : text('td', pct(r.latest[a]), { class: 'num' }),
+            : text('td', resultShareText(r.latestPoints[a], r.latest[a]), {
+                class: 'num',
+                'data-axis': a,
+                'data-score': 'latest',
+                'data-points': r.latestPoints[a],
+              }),
         ]),
         assessmentCell(r),
       ),

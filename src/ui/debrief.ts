@@ -7,7 +7,7 @@ import type { Verdict } from '../engine/assessment.ts';
 import { formatDuration } from '../engine/clock.ts';
 import type { ChoiceReview, Debrief } from '../engine/debrief.ts';
 import { AXES, AXIS_NAMES, type Score } from '../engine/tags.ts';
-import { quoteChoice, scoreText, shareText } from '../engine/wording.ts';
+import { curlyQuotes, quoteChoice, scoreText, shareText } from '../engine/wording.ts';
 import { h, text } from './dom.ts';
 import { renderJourney } from './journey.ts';
 import { renderMoodChart } from './moodChart.ts';
@@ -84,7 +84,8 @@ function decisionCard(c: ChoiceReview, actions: DebriefActions): HTMLElement {
           { class: 'scripted' },
         )
       : null,
-    c.chosen.marks.feedback ? text('p', c.chosen.marks.feedback, { class: 'feedback' }) : null,
+    // The author's quotes made curly, as in the choice above it (`curlyQuotes`): one style of quotes.
+    c.chosen.marks.feedback ? text('p', curlyQuotes(c.chosen.marks.feedback), { class: 'feedback' }) : null,
     c.better
       ? h(
           'p',
@@ -155,7 +156,7 @@ export function renderDebrief(
           'li',
           { class: item.speaker ? 'said-line' : 'said-line narration' },
           item.speaker ? text('span', `${item.speaker}: `, { class: 'said-speaker' }) : null,
-          item.text,
+          curlyQuotes(item.text),
         ),
       );
     }

@@ -9,10 +9,13 @@
  */
 import type { StoryEntry } from '../authoring/catalog.ts';
 import { AXES, AXIS_NAMES, type Axis, type PassMarks } from '../engine/tags.ts';
+import { resultShareText } from '../engine/wording.ts';
 import { buildResultsFile, resultsCsv, resultsFileName, resultsJson } from '../storage/exchange.ts';
 import {
   CHART_LATEST,
   chartWindow,
+  finishedText,
+  type HistoryPoint,
   type ScenarioHistory,
   SUGGESTION_RULE,
   type TraineeHistory,
@@ -22,7 +25,7 @@ import {
 import type { Attempt } from '../storage/schema.ts';
 import type { ChartHandle, ReferenceLine } from './charts.ts';
 import { h, text } from './dom.ts';
-import { AXIS_COLORS, downloadText, emptyState, formatDateTime, pct, recordsPanel } from './records.ts';
+import { AXIS_COLORS, downloadText, emptyState, formatDateTime, recordsPanel } from './records.ts';
 import './records.css';
 
 export interface HistoryOptions {
@@ -58,16 +61,12 @@ export function renderHistory(opts: HistoryOptions): { element: HTMLElement; dis
   const handles: ChartHandle[] = [];
   let disposed = false;
 
-  const finished = history.finished;
   const { element, title } = recordsPanel({
     uid,
     screen: 'history',
     heading: 'Your progress',
-    sub: text(
-      'p',
-      `${opts.profile.name} · ${finished === 0 ? 'no finished attempts yet' : `${finished} finished ${finished === 1 ? 'attempt' : 'attempts'}`}`,
-      { class: 'records-sub' },
-    ),
+    // Counted as the trainer's dashboard counts them: full plays, and replays from a decision apart.
+    sub: text('p', `${opts.profile.name} · ${finishedText(history.counts)}`, { class: 'records-sub' }),
     onBack: opts.onBack,
   });
 
@@ -152,7 +151,7 @@ function focusCard(history: TraineeHistory, opts: HistoryOptions): HTMLElement {
       { class: 'focus-lead' },
       'Your weakest area: ',
       text('strong', weakest.name, { style: `color:${AXIS_COLORS[weakest.axis]}` }),
-      ` (${pct(weakest.average)} on average recently).`,
+      ` (${resultShareText(weakest.points, weakest.average)} on average recently).`,
     ),
     text('p', WEAKEST_RULE, { class: 'hint' }),
   );
@@ -180,7 +179,13 @@ function bestsTable(history: TraineeHistory, uid: string): HTMLElement {
         'tr',
         { 'data-story': s.storyId },
         text('th', s.title, { scope: 'row' }),
-        ...AXES.map((axis) => text('td', pct(s.best[axis]), { class: 'num', 'data-axis': axis })),
+        ...AXES.map((axis) =>
+          text('td', resultShareText(s.bestPoints[axis], s.best[axis]), {
+            class: 'num',
+            'data-axis': axis,
+            'data-points': s.bestPoints[axis],
+          }),
+        ),
       ),
     );
   }
@@ -233,6 +238,16 @@ function referenceLines(pass: PassMarks | undefined, ink: string): ReferenceLine
   }));
 }
 
+/** An attempt's score on an axis as Your progress shows it: "40%", or "below zero" (`resultShareText`). */
+const shareOf = (point: HistoryPoint, axis: Axis): string =>
+  resultShareText(point.points[axis], point.percent[axis]);
+
+/** For a chart's tooltip, which plots a total below zero at 0%: " (below zero: De-escalation)". */
+function belowZeroNote(point: HistoryPoint): string {
+  const below = AXES.filter((a) => shareOf(point, a) === 'below zero').map((a) => AXIS_NAMES[a]);
+  return below.length ? ` (below zero: ${below.join(', ')})` : '';
+}
+
 function resultWord(point: ScenarioHistory['points'][number]): string {
   if (point.mode !== 'assessment') return '—';
   return point.passed === undefined ? 'assessed' : point.passed ? 'passed' : 'not yet';
@@ -248,6 +263,7 @@ function scenarioCard(
 } {
   const points = scenario.points;
   const assessments = points.filter((p) => p.mode === 'assessment').length;
+  const { attempts, replays } = scenario.counts;
   const last = scenario.latest;
   const canvas = h('canvas', {
     'data-chart': 'history',
@@ -265,8 +281,8 @@ function scenarioCard(
     const first = list[0]!;
     const summary = AXES.map((a) =>
       list.length === 1
-        ? `${AXIS_NAMES[a]} ${pct(last.percent[a])}`
-        : `${AXIS_NAMES[a]} from ${pct(first.percent[a])} to ${pct(last.percent[a])}`,
+        ? `${AXIS_NAMES[a]} ${shareOf(last, a)}`
+        : `${AXIS_NAMES[a]} from ${shareOf(first, a)} to ${shareOf(last, a)}`,
     ).join(', ');
     const which =
       list.length === points.length
@@ -314,7 +330,7 @@ function scenarioCard(
               ? `Replay from decision ${p.replayFrom + 1}`
               : 'Practice',
         ),
-        ...AXES.map((a) => text('td', pct(p.percent[a]), { class: 'num' })),
+        ...AXES.map((a) => text('td', shareOf(p, a), { class: 'num', 'data-points': p.points[a] })),
         text('td', resultWord(p)),
       ),
     );
@@ -348,7 +364,8 @@ function scenarioCard(
     ),
   );
 
-  const meta = `${points.length} finished ${points.length === 1 ? 'attempt' : 'attempts'}${assessments ? `, ${assessments} of them ${assessments === 1 ? 'an assessment' : 'assessments'}` : ''}; latest ${formatDateTime(last.at)}.`;
+  // Counted as the trainer's dashboard counts them (REPLAY_RULE): replays from a decision apart.
+  const meta = `${attempts} finished ${attempts === 1 ? 'attempt' : 'attempts'}${assessments ? `, ${assessments} of them ${assessments === 1 ? 'an assessment' : 'assessments'}` : ''}${replays ? `, and ${replays} ${replays === 1 ? 'replay' : 'replays'} from a decision` : ''}; latest ${formatDateTime(last.at)}.`;
   const element = h(
     'section',
     {
@@ -395,7 +412,7 @@ function scenarioCard(
       labels: days.map((d, i) => (i === 0 || d !== days[i - 1] ? d : '')),
       titles: list.map(
         (p, i) =>
-          `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : p.replayFrom !== undefined ? `replayed from decision ${p.replayFrom + 1}` : 'practice'}, ${formatDateTime(p.at)}`,
+          `Attempt ${from + i + 1}, ${p.mode === 'assessment' ? `assessment${p.passed === undefined ? '' : p.passed ? ' (passed)' : ' (not yet)'}` : p.replayFrom !== undefined ? `replayed from decision ${p.replayFrom + 1}` : 'practice'}, ${formatDateTime(p.at)}${belowZeroNote(p)}`,
       ),
       series: AXES.map((axisName) => ({
         label: AXIS_NAMES[axisName],

@@ -1,6 +1,7 @@
 /**
- * What the progress screen and the trainer dashboard share: axis colours, number and date formats,
- * and file downloads. (Each screen loads the charts module itself, with `import()`.)
+ * What the progress screen and the trainer dashboard share: axis colours, date formats and file
+ * downloads. (Scores are worded with `resultShareText` from src/engine/wording.ts, so a total below
+ * zero never reads as 0%. Each screen loads the charts module itself, with `import()`.)
  */
 import type { Axis } from '../engine/tags.ts';
 import { h, text } from './dom.ts';
@@ -11,8 +12,6 @@ export const AXIS_COLORS: Record<Axis, string> = {
   own: '#f2b441',
   res: '#7bd389',
 };
-
-export const pct = (n: number): string => `${Math.round(n)}%`;
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

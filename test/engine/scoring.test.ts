@@ -89,7 +89,8 @@ describe('debrief', () => {
     const de = d.axes[0];
     expect(de).toMatchObject({ axis: 'de', points: -2, best: 4, percent: 0, band: 'weak' });
     expect(de?.coaching).toBe(
-      'The customer ended more wound up than they began. Acknowledge them first, then answer. It slipped most at decision 1: Correct but curt. You chose: “Aisle four.” Would have earned 4 more: “I’ll take you.”',
+      // The mood never moved (0 → 0): the sentence says so, not "more wound up".
+      "What you said did little to settle the customer: they ended no calmer than they began. Acknowledge them first, then answer. Decision 1 left the most on the table. You chose: “Aisle four.” Coach's note: Correct but curt. Would have earned 4 more: “I’ll take you.”",
     );
     expect(d.choices[0]?.better).toBe(walk);
   });
@@ -100,7 +101,9 @@ describe('debrief', () => {
       resolved: true,
     });
     expect(d.axes.map((a) => a.band)).toEqual(['strong', 'strong', 'strong']);
-    expect(d.axes[1]?.coaching).toContain('What made it was decision');
+    expect(d.axes[1]?.coaching).toContain(
+      "Your best moment was decision 2. You chose: “I’ll take you.” Coach's note: You owned the hunt.",
+    );
     expect(d.choices.every((c) => c.better === undefined)).toBe(true);
   });
 });

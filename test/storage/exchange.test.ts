@@ -129,6 +129,22 @@ function readCsv(text: string): string[][] {
 }
 
 describe('CSV', () => {
+  it('keeps a total below zero as signed points next to its 0%', () => {
+    const below = attempt('a1', {
+      result: {
+        ...attempt('a').result!,
+        score: { de: -6, own: 0, res: -1 },
+        percent: { de: 0, own: 0, res: 0 },
+      },
+    });
+    const rows = readCsv(resultsCsv(fileFor(sam, [below]), { bom: false }));
+    const cells = Object.fromEntries(rows[0]!.map((name, i) => [name, rows[1]![i]]));
+    expect(cells['De-escalation points']).toBe('-6');
+    expect(cells['De-escalation %']).toBe('0');
+    expect(cells['Ownership points']).toBe('0');
+    expect(cells['Resolution points']).toBe('-1');
+  });
+
   it('one row per finished attempt, with commas, quotes and line breaks escaped', () => {
     // A line break in a name is kept as a space (names are tidied); endings keep theirs.
     const file = fileFor({ id: 'p1', name: 'O\'Neil, "Sam"\nSecond line' }, [

@@ -19,7 +19,9 @@ import {
   chartWindow,
   cohortTable,
   cohortTableCsv,
+  countRuns,
   DEFAULT_PASS_MARK,
+  finishedText,
   meetsMarks,
   needsHelp,
   passMarksFor,
@@ -108,7 +110,13 @@ describe('traineeHistory', () => {
       ],
       CATALOG,
     );
-    expect(h).toEqual({ finished: 0, scenarios: [], weakest: null, suggestion: null });
+    expect(h).toEqual({
+      finished: 0,
+      counts: { attempts: 0, replays: 0 },
+      scenarios: [],
+      weakest: null,
+      suggestion: null,
+    });
     expect(traineeHistory([], CATALOG).scenarios).toEqual([]);
   });
 
@@ -126,12 +134,19 @@ describe('traineeHistory', () => {
     expect(aisle.inCatalog).toBe(true);
     expect(aisle.pass).toEqual({ de: 70, own: 50, res: 60 });
     expect(aisle.points).toEqual([
-      { attemptId: early.id, at: early.updatedAt, mode: 'practice', percent: { de: 20, own: 90, res: 40 } },
+      {
+        attemptId: early.id,
+        at: early.updatedAt,
+        mode: 'practice',
+        percent: { de: 20, own: 90, res: 40 },
+        points: { de: 0, own: 0, res: 0 },
+      },
       {
         attemptId: late.id,
         at: late.updatedAt,
         mode: 'assessment',
         percent: { de: 50, own: 60, res: 70 },
+        points: { de: 0, own: 0, res: 0 },
         passed: false,
       },
     ]);
@@ -184,7 +199,7 @@ describe('traineeHistory', () => {
       CATALOG,
     );
     expect(h.scenarios[0]!.recent).toEqual({ de: 50, own: 60, res: 80 });
-    expect(h.weakest).toEqual({ axis: 'de', name: 'De-escalation', average: 45 });
+    expect(h.weakest).toEqual({ axis: 'de', name: 'De-escalation', average: 45, points: 0 });
   });
 
   it('weights scenarios equally, however often each was played', () => {
@@ -690,7 +705,9 @@ function row(over: Partial<CohortRow>): CohortRow {
     replays: 0,
     fromReplays: false,
     best: { de: 50, own: 50, res: 50 },
+    bestPoints: { de: 3, own: 3, res: 3 },
     latest: { de: 50, own: 50, res: 50 },
+    latestPoints: { de: 3, own: 3, res: 3 },
     latestAt: '2025-03-14T09:00:00.000Z',
     latestMode: 'practice',
     marks: { de: 60, own: 60, res: 60 },
@@ -760,8 +777,24 @@ describe('needsHelp', () => {
       ['de', 20],
     ]);
     expect(ann.axes[0]!.scenarios).toEqual([
-      { storyId: 'aisle', title: 'The wrong aisle', latest: 30, mark: 60, declared: false, below: 30 },
-      { storyId: 'phone', title: 'The plan change', latest: 59, mark: 60, declared: false, below: 1 },
+      {
+        storyId: 'aisle',
+        title: 'The wrong aisle',
+        latest: 30,
+        latestPoints: 3,
+        mark: 60,
+        declared: false,
+        below: 30,
+      },
+      {
+        storyId: 'phone',
+        title: 'The plan change',
+        latest: 59,
+        latestPoints: 3,
+        mark: 60,
+        declared: false,
+        below: 1,
+      },
     ]);
     expect(ann.axes[1]!.scenarios.map((s) => s.storyId)).toEqual(['phone', 'aisle']);
   });
@@ -791,7 +824,9 @@ describe('cohortTableCsv', () => {
       row({
         attempts: 3,
         best: { de: 90, own: 70.4, res: 65.5 },
+        bestPoints: { de: 5, own: 4, res: 3 },
         latest: { de: 40, own: 60, res: 65 },
+        latestPoints: { de: -2, own: 0, res: 3 },
         assessments: 2,
         assessment: 'not-yet',
       }),
@@ -808,19 +843,21 @@ describe('cohortTableCsv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(COHORT_CSV_HEADER.join(','));
     expect(lines[0]).toBe(
-      'Trainee,Scenario,Attempts (full plays),Replays from a decision,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at,Unverified attempts',
+      'Trainee,Scenario,Attempts (full plays),Replays from a decision,De-escalation best %,De-escalation latest %,Ownership best %,Ownership latest %,Resolution best %,Resolution latest %,Latest attempt finished at,Assessment attempts,Assessment,First passed at,Unverified attempts,De-escalation best points,De-escalation latest points,Ownership best points,Ownership latest points,Resolution best points,Resolution latest points',
     );
-    expect(lines[1]).toBe('Ann,The wrong aisle,3,0,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,,0');
+    expect(lines[1]).toBe(
+      'Ann,The wrong aisle,3,0,90,40,70,60,66,65,2025-03-14T09:00:00.000Z,2,not yet,,0,5,-2,4,0,3,3',
+    );
     expect(lines[2]).toBe(
-      'Bo,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z,0',
+      'Bo,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,passed,2025-03-13T10:00:00.000Z,0,3,3,3,3,3,3',
     );
     expect(lines[3]).toBe(
-      'Cy,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,,0',
+      'Cy,The wrong aisle,1,0,50,50,50,50,50,50,2025-03-14T09:00:00.000Z,1,No pass marks,,0,3,3,3,3,3,3',
     );
     expect(
       cohortTableCsv([row({})])
         .split('\r\n')[1]!
-        .endsWith(',0,,,0'),
+        .endsWith(',0,,,0,3,3,3,3,3,3'),
     ).toBe(true);
     expect(cohortTableCsv([], { bom: false })).toBe(`${COHORT_CSV_HEADER.join(',')}\r\n`);
   });
@@ -917,5 +954,147 @@ describe('the progress chart: the latest attempts', () => {
     expect(chartWindow(many, false)).toEqual(many.slice(370));
     expect(chartWindow(many, true)).toHaveLength(400);
     expect(chartWindow([1, 2, 3], false)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('Your progress counts as the dashboard counts (REPLAY_RULE)', () => {
+  it('counts two full plays and a replay from a decision as 2 finished attempts and 1 replay, both places', () => {
+    const first = attempt('aisle', 1, { de: 40, own: 40, res: 40 });
+    const second = attempt('aisle', 2, { de: 50, own: 50, res: 50 });
+    const replay = attempt(
+      'aisle',
+      3,
+      { de: 90, own: 90, res: 90 },
+      { replayOf: { attemptId: first.id, step: 2 } },
+    );
+    const mine = traineeHistory([first, second, replay], CATALOG);
+    expect(mine.finished).toBe(3);
+    expect(mine.counts).toEqual({ attempts: 2, replays: 1 });
+    expect(mine.scenarios[0]!.counts).toEqual({ attempts: 2, replays: 1 });
+    expect(finishedText(mine.counts)).toBe('2 finished attempts and 1 replay from a decision');
+
+    // The same attempts exported and imported: the dashboard's table and status count them alike.
+    const exportedRuns = [first, second, replay].map(
+      (a): ExportedAttempt => ({
+        id: a.id,
+        storyId: a.storyId,
+        storyHash: a.storyHash,
+        mode: a.mode,
+        startedAt: a.startedAt,
+        finishedAt: a.updatedAt,
+        path: [],
+        notes: [],
+        result: a.result!,
+        ...(a.replayOf ? { replayOf: a.replayOf } : {}),
+      }),
+    );
+    const cohort = cohortOf(file('p1', 'Dee Dash', exportedRuns));
+    const row = cohortTable(cohort, CATALOG)[0]!;
+    expect({ attempts: row.attempts, replays: row.replays }).toEqual(mine.counts);
+    expect(countRuns(cohort.trainees[0]!.attempts)).toEqual(mine.counts);
+  });
+
+  it('words every count', () => {
+    expect(finishedText({ attempts: 0, replays: 0 })).toBe('no finished attempts yet');
+    expect(finishedText({ attempts: 1, replays: 0 })).toBe('1 finished attempt');
+    expect(finishedText({ attempts: 3, replays: 2 })).toBe(
+      '3 finished attempts and 2 replays from a decision',
+    );
+  });
+});
+
+describe('a total below zero is kept, not read as 0%', () => {
+  const scored = (minute: number, percent: P, score: P, over: Partial<Attempt> = {}) => {
+    const a = attempt('aisle', minute, percent, over);
+    a.result!.score = score;
+    return a;
+  };
+
+  it('keeps the points behind each best and average in Your progress, and words the suggestion', () => {
+    // Two plays below zero on de-escalation, then one at exactly 0: the best is 0, not below zero.
+    const h = traineeHistory(
+      [
+        scored(1, { de: 0, own: 50, res: 50 }, { de: -6, own: 4, res: 4 }),
+        scored(2, { de: 0, own: 50, res: 50 }, { de: -2, own: 4, res: 4 }),
+      ],
+      [AISLE],
+    );
+    const aisle = h.scenarios[0]!;
+    expect(aisle.points.map((p) => p.points.de)).toEqual([-6, -2]);
+    expect(aisle.best.de).toBe(0);
+    expect(aisle.bestPoints.de).toBe(-2);
+    expect(aisle.recentPoints.de).toBe(-4);
+    expect(h.weakest).toMatchObject({ axis: 'de', average: 0, points: -4 });
+    expect(h.suggestion?.bestPoints).toBe(-2);
+    expect(h.suggestion?.reason).toBe(
+      'De-escalation is your weakest area; your best de-escalation score on “The wrong aisle” is below zero, short of its pass mark of 70%.',
+    );
+
+    const withZero = traineeHistory(
+      [
+        scored(1, { de: 0, own: 50, res: 50 }, { de: -6, own: 4, res: 4 }),
+        scored(2, { de: 0, own: 50, res: 50 }, { de: 0, own: 4, res: 4 }),
+      ],
+      [AISLE],
+    );
+    expect(withZero.scenarios[0]!.bestPoints.de).toBe(0);
+    expect(withZero.suggestion?.reason).toMatch(/is 0%, below its pass mark of 70%\.$/);
+  });
+
+  it('keeps the points behind best and latest in the cohort table, the help list and the CSV, with their sign', () => {
+    const run = (minute: number, percent: P, score: P) => {
+      const a = exported('aisle', minute, percent);
+      a.result.score = score;
+      return a;
+    };
+    const rows = cohortTable(
+      cohortOf(
+        file('t1', 'Ann', [
+          run(1, { de: 0, own: 25, res: 50 }, { de: 0, own: 2, res: 4 }),
+          run(2, { de: 0, own: 0, res: 50 }, { de: -6, own: -3, res: 4 }),
+        ]),
+      ),
+      CATALOG,
+    );
+    expect(rows[0]).toMatchObject({
+      best: { de: 0, own: 25, res: 50 },
+      bestPoints: { de: 0, own: 2, res: 4 },
+      latest: { de: 0, own: 0, res: 50 },
+      latestPoints: { de: -6, own: -3, res: 4 },
+    });
+    const help = needsHelp(rows)[0]!;
+    expect(help.axes.find((a) => a.axis === 'de')?.scenarios[0]).toMatchObject({
+      latest: 0,
+      latestPoints: -6,
+    });
+
+    const [header, line] = cohortTableCsv(rows, { bom: false }).split('\r\n');
+    const cells = Object.fromEntries(header!.split(',').map((name, i) => [name, line!.split(',')[i]]));
+    expect(cells['De-escalation latest %']).toBe('0');
+    expect(cells['De-escalation latest points']).toBe('-6');
+    expect(cells['De-escalation best points']).toBe('0');
+    expect(cells['Ownership latest points']).toBe('-3');
+    expect(cells['Resolution best points']).toBe('4');
+  });
+
+  it('puts a trainee further below zero first among equal percents in the help list', () => {
+    const help = needsHelp([
+      row({
+        storyId: 'aisle',
+        title: 'A',
+        latest: { de: 0, own: 90, res: 90 },
+        latestPoints: { de: 0, own: 5, res: 5 },
+      }),
+      row({
+        storyId: 'phone',
+        title: 'B',
+        latest: { de: 0, own: 90, res: 90 },
+        latestPoints: { de: -4, own: 5, res: 5 },
+      }),
+    ]);
+    expect(help[0]!.axes[0]!.scenarios.map((s) => [s.title, s.latestPoints])).toEqual([
+      ['B', -4],
+      ['A', 0],
+    ]);
   });
 });

@@ -42,10 +42,10 @@ describe('the debrief on screen', () => {
     const shown = render(debriefOf(CURT));
     const said = shown.all('said').map(words);
     expect(said).toEqual([
-      'Keep stacking. "Aisle four."',
-      `"Honestly, the bio's much the same. He'll be fine with it."`,
+      'Keep stacking. “Aisle four.”',
+      `“Honestly, the bio's much the same. He'll be fine with it.”`,
       '“Leave her where she is and walk him to the hot counter yourself.”',
-      `"The customer comes first, Dana. I'm sorry, but the shelf will just have to wait until I've finished here."`,
+      `“The customer comes first, Dana. I'm sorry, but the shelf will just have to wait until I've finished here.”`,
       '“Send her to customer service. They can sort it out.”',
     ]);
     const better = shown.all('better');
@@ -53,6 +53,19 @@ describe('the debrief on screen', () => {
     for (const el of better) {
       expect(el.one('better-label').textContent).toBe('What a top rep would have chosen: ');
       expect(quoteMarks(words(el)), words(el)).toBe(2);
+    }
+  });
+
+  it('never mixes straight and curly quotes: choices, notes, better options and lines are all curly', () => {
+    const shown = render(debriefOf(CURT));
+    const feedback = shown.all('feedback').map((el) => el.textContent);
+    expect(feedback[0]).toBe(
+      'The answer was right, but you said it to the tins. Without eye contact “aisle four” sounds like “go away”. Looking up takes two seconds.',
+    );
+    for (const cls of ['said', 'feedback', 'better', 'said-line', 'coaching']) {
+      const els = shown.all(cls);
+      expect(els.length, cls).toBeGreaterThan(0);
+      for (const el of els) expect(el.textContent, cls).not.toMatch(/"/);
     }
   });
 

@@ -15,8 +15,16 @@ export class FakeElement {
   readonly attributes = new Map<string, string>();
   children: (FakeElement | FakeText)[] = [];
   readonly listeners = new Map<string, unknown[]>();
+  /** Form fields' value and the `hidden` flag: plain properties, as screens set them. */
+  value = '';
+  hidden = false;
 
   constructor(readonly tagName: string) {}
+
+  /** A table section's rows (`HTMLTableSectionElement.rows`). */
+  get rows(): FakeElement[] {
+    return this.children.filter((c): c is FakeElement => c instanceof FakeElement && c.tagName === 'tr');
+  }
 
   get className(): string {
     return this.attributes.get('class') ?? '';
