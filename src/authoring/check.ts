@@ -24,7 +24,7 @@ import { Compiler, CompilerOptions, type Story } from 'inkjs/full';
 import { type RunnerSnapshot, type StoryJson, StoryLoadError, StoryRunner } from '../engine/runner.ts';
 import { empathyCredit } from '../engine/scoring.ts';
 import { AXES, type Axis } from '../engine/tags.ts';
-import { compileInk, type ReadFile } from './compile.ts';
+import { type CompileResult, compileInk, type ReadFile } from './compile.ts';
 import { type Diagnostic, tidyDiagnostics } from './diagnostics.ts';
 import { stripComments } from './lint.ts';
 import { dirname, joinPath } from './paths.ts';
@@ -43,6 +43,8 @@ export interface CheckOptions {
   maxMillis?: number;
   /** Called once compiling is done, before exploring (the CLI keeps these in case it times out). */
   onCompiled?: (diagnostics: Diagnostic[]) => void;
+  /** The story already compiled from `source` (the build has just done it): not compiled again. */
+  compiled?: CompileResult;
 }
 
 export const CHECK_DEFAULTS = { maxStates: 20_000, maxDepth: 200, maxLines: 5_000 } as const;
@@ -163,7 +165,7 @@ export function checkStory(
     maxMillis: options.maxMillis ?? Number.POSITIVE_INFINITY,
   };
   const read: ReadFile = (p) => (p === file ? source : readFile(p));
-  const compiled = compileInk(file, source, read);
+  const compiled = options.compiled ?? compileInk(file, source, read);
   const diagnostics = [...compiled.diagnostics];
   options.onCompiled?.(diagnostics);
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { describeStory, type StoryEntry } from './catalog.ts';
+import { describeStory, type StoryEntry, type StorySource } from './catalog.ts';
 import { compileInk } from './compile.ts';
 import { CURRICULUM_FILE, orderScenarios } from './curriculum.ts';
 import { type Diagnostic, formatDiagnostic } from './diagnostics.ts';
@@ -26,7 +26,8 @@ export interface CompiledCatalog {
 
 /**
  * Exploring a story (for its score bounds and endings) is the slow part of a rebuild; a story whose
- * compiled JSON has not changed is not explored again, so saving one story updates the game quickly.
+ * sources have not changed is not explored again, so saving one story updates the game quickly.
+ * (Keyed by the sources, not only the compiled JSON: the explorer's reports carry line numbers.)
  */
 const described = new Map<string, ReturnType<typeof describeStory>>();
 
@@ -35,11 +36,14 @@ function describeCached(
   file: string,
   json: string,
   hash: string,
+  from: StorySource,
 ): ReturnType<typeof describeStory> {
-  const key = `${file}|${hash}`;
+  const sources = createHash('sha256');
+  for (const f of from.compiled.files) sources.update(`${f}\0${from.readFile(f) ?? ''}\0`);
+  const key = `${file}|${hash}|${sources.digest('hex')}`;
   let d = described.get(key);
   if (!d) {
-    d = describeStory(id, file, json, hash);
+    d = describeStory(id, file, json, hash, from);
     described.set(key, d);
   }
   return d;
@@ -67,14 +71,19 @@ export function compileStories(root: string): CompiledCatalog {
   for (const id of curriculum.order) {
     const name = `${id}.ink`;
     const file = `stories/${name}`;
-    const result = compileInk(file, readFileSync(join(dir, name), 'utf8'), readFile);
+    const source = readFileSync(join(dir, name), 'utf8');
+    const result = compileInk(file, source, readFile);
     out.diagnostics.push(...result.diagnostics);
     if (!result.json) continue;
     const hash = createHash('sha256').update(result.json).digest('hex').slice(0, 12);
     try {
-      const { problems, ...entry } = describeCached(id, file, result.json, hash);
-      for (const p of problems) out.diagnostics.push({ file, severity: 'error', message: p });
-      if (problems.length) continue;
+      const { problems, ...entry } = describeCached(id, file, result.json, hash, {
+        source,
+        readFile,
+        compiled: result,
+      });
+      out.diagnostics.push(...problems);
+      if (problems.some((p) => p.severity === 'error')) continue;
       out.entries.push({ ...entry, url: `stories/${id}.${hash}.json`, source: file });
       out.json.set(id, result.json);
     } catch (e) {

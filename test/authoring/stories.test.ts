@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeStory } from '../../src/authoring/catalog.ts';
 import { explore } from '../../src/engine/explore.ts';
 import { StoryRunner } from '../../src/engine/runner.ts';
-import { compileFile, messages, storyFiles } from '../helpers.ts';
+import { compileFile, messages, readProjectFile, storyFiles } from '../helpers.ts';
 
 const files = storyFiles();
 
@@ -28,7 +28,11 @@ describe.each(files)('%s', (file) => {
   });
 
   it('has valid metadata and a reachable best score on every axis', () => {
-    const { metadata, bounds, problems } = describeStory('x', file, result.json ?? '', 'h');
+    const { metadata, bounds, problems } = describeStory('x', file, result.json ?? '', 'h', {
+      source: readProjectFile(file) ?? '',
+      readFile: readProjectFile,
+      compiled: result,
+    });
     expect(problems).toEqual([]);
     expect(new StoryRunner(result.json ?? '').metadata).toEqual(metadata);
     for (const axis of ['de', 'own', 'res'] as const) expect(bounds.best[axis]).toBeGreaterThan(0);

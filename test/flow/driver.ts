@@ -4,9 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { describeStory, type StoryEntry } from '../../src/authoring/catalog.ts';
+import { formatDiagnostic } from '../../src/authoring/diagnostics.ts';
 import type { Beat, Screen, SessionEvents } from '../../src/flow/session.ts';
 import { GameSession } from '../../src/flow/session.ts';
-import { compiledJson } from '../helpers.ts';
+import { compiledJson, compileFile, readProjectFile } from '../helpers.ts';
 
 export interface Loaded {
   entry: StoryEntry;
@@ -16,8 +17,14 @@ export interface Loaded {
 export function load(path: string, json = compiledJson(path)): Loaded {
   const id = path.replace(/^.*\//, '').replace(/\.ink$/, '');
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 12);
-  const { problems, ...entry } = describeStory(id, path, json, hash);
-  if (problems.length) throw new Error(problems.join('\n'));
+  const source = readProjectFile(path) ?? '';
+  const { problems, ...entry } = describeStory(id, path, json, hash, {
+    source,
+    readFile: readProjectFile,
+    compiled: compileFile(path),
+  });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(errors.map(formatDiagnostic).join('\n'));
   return { entry: { ...entry, url: `stories/${id}.${hash}.json`, source: path }, json };
 }
 
