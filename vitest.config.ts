@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
+          // An unexpected console.error or console.warn fails the test (test/setup/console.ts).
+          setupFiles: ['test/setup/console.ts'],
           // Exhaustive explorations run beside the browser tests on a 2-core machine: time budgets
           // live in the benchmark, so a slow moment here must not fail a correct test.
           testTimeout: 60_000,

@@ -8,6 +8,7 @@ import { type Beat, GameSession } from '../../src/flow/session.ts';
 import { Training } from '../../src/flow/training.ts';
 import type { Store } from '../../src/storage/db.ts';
 import { compiledJson } from '../helpers.ts';
+import { expectConsole } from '../setup/console.ts';
 import { counterIds, IDBFactory, open, quotaFactory } from '../storage/helpers.ts';
 import { Driver, type Loaded, load } from './driver.ts';
 
@@ -114,6 +115,11 @@ describe('a run that lasts', () => {
   });
 
   it('resumes a desk call mid-journey: the calls, the CRM notes, the clock and the ringing phone', async () => {
+    // FIXME (issue 12, "storage faults are named truthfully"): after another page takes the run
+    // over, this first page's saves fail with "no attempt with id '…'" instead of forking cleanly
+    // into a separate attempt as the aisle's reload test does. Found when Node tests began to fail
+    // on console.warn; pinned here so that fixing it fails this line and it is removed.
+    expectConsole('warn', /a save failed saveProgress: no attempt with id/);
     const factory = new IDBFactory();
     const first = await visit(factory);
     await first.training.play('plan-change');
@@ -142,6 +148,8 @@ describe('a run that lasts', () => {
       }
       step(first, path);
     }
+    // Every queued save has landed (or failed) inside this test.
+    await first.training.flush();
     expect(first.driver.screen.name).toBe('debrief');
     expect(seen.ringing).toBeGreaterThan(0);
     expect(seen.notes).toBeGreaterThan(0);
