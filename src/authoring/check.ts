@@ -26,6 +26,7 @@ import { empathyCredit } from '../engine/scoring.ts';
 import { AXES, type Axis } from '../engine/tags.ts';
 import { type CompileResult, compileInk, type ReadFile } from './compile.ts';
 import { type Diagnostic, tidyDiagnostics } from './diagnostics.ts';
+import { KNOT_HEADER, STITCH_HEADER } from './inkSource.ts';
 import { stripComments } from './lint.ts';
 import { dirname, joinPath } from './paths.ts';
 
@@ -285,9 +286,6 @@ interface Section {
   line: number;
 }
 
-const KNOT = /^\s*={2,}\s*(function\s+)?([\p{L}\p{N}_]+)/u;
-const STITCH = /^\s*=(?!=)\s*([\p{L}\p{N}_]+)/u;
-
 function findSections(sources: Map<string, string>): Section[] {
   const out: Section[] = [];
   for (const [file, text] of sources) {
@@ -295,13 +293,13 @@ function findSections(sources: Map<string, string>): Section[] {
     const rows = stripComments(text).split('\n');
     for (let n = 0; n < rows.length; n++) {
       const row = rows[n] ?? '';
-      const k = KNOT.exec(row);
+      const k = KNOT_HEADER.exec(row);
       if (k) {
         knot = { kind: k[1] ? 'function' : 'knot', name: k[2] ?? '', file, line: n + 1 };
         out.push(knot);
         continue;
       }
-      const s = STITCH.exec(row);
+      const s = STITCH_HEADER.exec(row);
       if (s && knot && knot.kind === 'knot') {
         out.push({ kind: 'stitch', name: `${knot.name}.${s[1]}`, file, line: n + 1 });
       }

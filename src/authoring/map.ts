@@ -9,6 +9,7 @@
  * browser and in Node.
  */
 import dagre from '@dagrejs/dagre';
+import { KNOT_HEADER, STITCH_HEADER, TARGET } from './inkSource.ts';
 import { dirname, joinPath } from './paths.ts';
 
 export type MapNodeKind = 'start' | 'knot' | 'stitch' | 'choice' | 'ending';
@@ -94,11 +95,8 @@ interface PendingDivert {
   line: number;
 }
 
-const KNOT = /^\s*={2,}\s*(function\s+)?([A-Za-z_]\w*)\s*(?:\([^)]*\))?\s*=*\s*$/;
-const STITCH = /^\s*=(?!=)\s*([A-Za-z_]\w*)\s*(?:\([^)]*\))?\s*$/;
 const INCLUDE = /^\s*INCLUDE\s+(.+?)\s*$/;
 const LOGIC = /^\s*(?:~|VAR\b|CONST\b|LIST\b|EXTERNAL\b|TODO\b)/;
-const IDENT = /^\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*)/;
 
 /**
  * Blanks out `//` and `/* *\/` comments, keeping every newline so line numbers stay true. (The
@@ -207,7 +205,7 @@ function scanDiverts(text: string): DivertScan {
     const next = tokens[k + 1];
     const after = text.slice(tok.at + 2, next ? next.at : text.length);
     if (tok.thread) {
-      const m = IDENT.exec(after);
+      const m = TARGET.exec(after);
       if (m?.[1]) scan.targets.push({ name: m[1].replace(/\s+/g, ''), tunnel: false, thread: true });
       continue;
     }
@@ -217,7 +215,7 @@ function scanDiverts(text: string): DivertScan {
       k++;
       continue;
     }
-    const m = IDENT.exec(after);
+    const m = TARGET.exec(after);
     if (!m?.[1]) continue;
     const tunnel = next !== undefined && !next.thread;
     scan.targets.push({ name: m[1].replace(/\s+/g, ''), tunnel, thread: false });
@@ -337,12 +335,12 @@ class Reader {
       return;
     }
 
-    const knot = KNOT.exec(line);
+    const knot = KNOT_HEADER.exec(line);
     if (knot?.[2]) {
       this.openKnot(knot[2], Boolean(knot[1]), lineNo);
       return;
     }
-    const stitch = STITCH.exec(line);
+    const stitch = STITCH_HEADER.exec(line);
     if (stitch?.[1]) {
       this.openStitch(stitch[1], lineNo);
       return;

@@ -400,3 +400,29 @@ describe('helpers', () => {
     expect(mapFileName('')).toBe('story-map.svg');
   });
 });
+
+describe('names in any script', () => {
+  it('maps knots, stitches and diverts whose names are not ASCII (one Unicode-aware scanner)', () => {
+    const file = 'stories/café.ink';
+    const source = [
+      '-> café',
+      '=== café ===',
+      'Hello.',
+      '* [Order.] -> café.commande',
+      '* [Leave.] -> 申し込み',
+      '= commande',
+      'A flat white. #ending: Served #resolved: yes',
+      '-> END',
+      '=== 申し込み ===',
+      'Bye. #ending: Left #resolved: no',
+      '-> END',
+    ].join('\n');
+    const map = buildMap(new Map([[file, source]]), file);
+    const ids = map.nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['café', 'café.commande', '申し込み']));
+    const knot = map.nodes.find((n) => n.id === 'café');
+    expect(knot).toMatchObject({ kind: 'knot', file, line: 2 });
+    const targets = map.edges.map((e) => e.to);
+    expect(targets).toEqual(expect.arrayContaining(['café', 'café.commande', '申し込み']));
+  });
+});
