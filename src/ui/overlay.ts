@@ -4,7 +4,7 @@
  */
 
 import type { AudioOutput } from '../audio/audio.ts';
-import type { DeskAction } from '../engine/tags.ts';
+import { commandFor, type KeyCommand } from '../flow/keys.ts';
 import type { GameSession, Screen } from '../flow/session.ts';
 import type { Training } from '../flow/training.ts';
 import { renderDebrief } from './debrief.ts';
@@ -14,8 +14,6 @@ import { h, text } from './dom.ts';
 import { type MenuActions, renderMenu } from './menu.ts';
 import { loadSettings, type Settings, saveSettings } from './settings.ts';
 import { createSettingsPanel } from './settingsPanel.ts';
-
-const DESK_KEYS: Record<string, DeskAction> = { h: 'hold', t: 'transfer', m: 'mute' };
 
 /** localStorage, or undefined where the browser refuses it (some private modes throw on access). */
 function storage(): Storage | undefined {
@@ -438,66 +436,62 @@ export function mountOverlay(
   });
   const offNotice = session.events.on('notice', ({ message, tone }) => notify(message, tone));
 
+  /** Carries out what a key means here (src/flow/keys.ts); true when it did something. */
+  const run = (command: KeyCommand): boolean => {
+    switch (command.kind) {
+      case 'settings':
+        panel.open();
+        return true;
+      case 'leave':
+        if (desk?.drawerOpen) {
+          desk.toggleDrawer(false);
+          dialogue?.focusPrimary();
+        } else leaveRun();
+        return true;
+      case 'answer':
+        return dialogue?.pick(command.index) ?? false;
+      case 'desk':
+        return desk?.press(command.action) ?? false;
+      case 'drawer': {
+        if (!desk?.toggleDrawer()) return false;
+        if (!desk.drawerOpen) dialogue?.focusPrimary();
+        return true;
+      }
+      case 'continue':
+        return dialogue?.continue() ?? false;
+      case 'play':
+      case 'again':
+        void training.play(command.storyId);
+        return true;
+      case 'progress':
+        session.showHistory();
+        return true;
+      case 'menu':
+        session.showMenu();
+        return true;
+    }
+  };
   const onKey = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement | null;
-    if (e.repeat) {
-      // A held Enter may run through lines (Continue has focus) but never picks an answer.
-      if (e.key === 'Enter' && target?.closest('.choices')) e.preventDefault();
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    // Escape closes the desk drawer, else leaves a run from anywhere in it, the notes form
-    // included (its draft is saved).
-    if (e.key === 'Escape' && screen.name === 'playing' && !target?.closest('dialog')) {
-      e.preventDefault();
-      if (desk?.drawerOpen) {
-        desk.toggleDrawer(false);
-        dialogue?.focusPrimary();
-      } else leaveRun();
-      return;
-    }
-    // Typing goes to text fields; a focused radio button or checkbox still lets 1–9 and P work.
-    if (
-      target?.closest(
-        'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable], dialog',
-      )
-    )
-      return;
-    if (e.key === 's' || e.key === 'S') {
-      e.preventDefault();
-      panel.open();
-      return;
-    }
-    const digit = /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : -1;
-    if (screen.name === 'playing' && dialogue) {
-      const action = DESK_KEYS[e.key.toLowerCase()];
-      if (digit >= 0 && dialogue.pick(digit)) e.preventDefault();
-      else if (action && desk?.press(action)) e.preventDefault();
-      else if ((e.key === 'c' || e.key === 'C') && desk?.toggleDrawer()) {
-        e.preventDefault();
-        if (!desk.drawerOpen) dialogue.focusPrimary();
-      } else if (e.key === 'Enter' && !target?.closest('button') && dialogue.continue()) e.preventDefault();
-    } else if (screen.name === 'menu' && training.profile) {
-      const story = digit >= 0 ? screen.stories[digit] : undefined;
-      if (story) {
-        e.preventDefault();
-        void training.play(story.id);
-      } else if (e.key === 'p' || e.key === 'P') {
-        e.preventDefault();
-        session.showHistory();
-      }
-    } else if ((screen.name === 'history' || screen.name === 'dashboard') && e.key === 'Escape') {
-      e.preventDefault();
-      session.showMenu();
-    } else if (screen.name === 'debrief') {
-      if ((e.key === 'r' || e.key === 'R') && !screen.unfinished) {
-        e.preventDefault();
-        void training.play(screen.entry.id);
-      } else if (e.key === 'm' || e.key === 'M' || e.key === 'Escape') {
-        e.preventDefault();
-        session.showMenu();
-      }
-    }
+    // A held Enter may run through lines (Continue has focus) but never picks an answer: the
+    // browser's own activation of a focused answer is stopped too.
+    if (e.repeat && e.key === 'Enter' && target?.closest('.choices')) e.preventDefault();
+    const command = commandFor(
+      screen,
+      { key: e.key, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey, repeat: e.repeat },
+      {
+        signedIn: Boolean(training.profile),
+        // Typing goes to text fields; a focused radio button or checkbox still lets 1–9 and P work.
+        typing: Boolean(
+          target?.closest(
+            'input:not([type="radio"]):not([type="checkbox"]), textarea, select, [contenteditable]',
+          ),
+        ),
+        inDialog: Boolean(target?.closest('dialog')),
+        onButton: Boolean(target?.closest('button')),
+      },
+    );
+    if (command && run(command)) e.preventDefault();
   };
   window.addEventListener('keydown', onKey);
   // Closing the tab or switching away: typing not yet saved is saved now.

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describeStory, type StoryEntry } from '../../src/authoring/catalog.ts';
 import { formatDiagnostic } from '../../src/authoring/diagnostics.ts';
+import { commandFor, type KeyCommand } from '../../src/flow/keys.ts';
 import type { Beat, Screen, SessionEvents } from '../../src/flow/session.ts';
 import { GameSession } from '../../src/flow/session.ts';
 import { compiledJson, compileFile, readProjectFile } from '../helpers.ts';
@@ -67,6 +68,52 @@ export class Driver {
       if (next && next !== beat) seen.push(describe(next));
     }
     throw new Error('no choice or end after 500 lines');
+  }
+
+  /**
+   * Presses a key as the trainee would, through the game's own key map (src/flow/keys.ts), and
+   * carries the command out on the session as the overlay does (focus on the conversation, not on
+   * a button or in a text field). Returns the command, or undefined when the key means nothing here.
+   */
+  press(key: string, options: { repeat?: boolean } = {}): KeyCommand | undefined {
+    const command = commandFor(
+      this.screen,
+      { key, repeat: options.repeat },
+      { signedIn: true, typing: false, inDialog: false, onButton: false },
+    );
+    const beat = this.session.beat;
+    switch (command?.kind) {
+      case 'answer':
+        if (beat?.next.kind !== 'choices' || beat.ringing || !this.session.choose(command.index))
+          return undefined;
+        return command;
+      case 'desk': {
+        const index =
+          beat?.next.kind === 'choices' && !beat.ringing
+            ? beat.next.choices.findIndex((c) => c.marks.action === command.action)
+            : -1;
+        return index >= 0 && this.session.choose(index) ? command : undefined;
+      }
+      case 'continue':
+        if (!beat || beat.next.kind === 'choices' || beat.next.kind === 'notes') return undefined;
+        if (beat.ringing) this.session.pickUp();
+        else this.session.advance();
+        return command;
+      case 'leave':
+      case 'menu':
+        this.session.showMenu();
+        return command;
+      case 'play':
+      case 'again':
+        this.session.start(command.storyId);
+        return command;
+      case 'progress':
+        this.session.showHistory();
+        return command;
+      default:
+        // Settings and the desk drawer are the page's own; nothing for the session to do.
+        return command;
+    }
   }
 
   /** Plays a whole scenario along `path` (0-based choices) to the debrief. */
