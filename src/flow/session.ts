@@ -466,6 +466,11 @@ export class GameSession {
     const current = this.entry && updates.find((u) => u.entry.id === this.entry?.id);
     if (this._screen.name === 'menu') this.setScreen({ name: 'menu', stories: this.entries });
     if (!current || this._screen.name !== 'playing' || !this.runner) return;
+    // Another story (or the menu order) changed, not this one: the run goes on untouched.
+    if (current.entry.hash === this.entry?.hash) {
+      this.entry = current.entry;
+      return;
+    }
     // The same choices, notes and lines on the new version; an edit may have shortened what comes
     // after the last choice, so as many of those lines as there still are.
     const progress = this.progress;

@@ -89,6 +89,18 @@ describe('GameSession (headless driver)', () => {
     expect(d.session.beat?.line.text).toBe('Hi.');
   });
 
+  it('leaves the run alone when another story, or only the menu order, changed', () => {
+    const d = new Driver([tiny()]);
+    d.session.start('tiny');
+    d.session.choose(1);
+    const beat = d.session.beat;
+    const notices = d.notices.length;
+    // The dev server sends every story when one changes (or when curriculum.json is saved).
+    d.session.updateStories([tiny()]);
+    expect(d.session.beat).toBe(beat);
+    expect(d.notices.length).toBe(notices);
+  });
+
   it('shows a problem screen, not a crash, when a story fails at run time', () => {
     const r = compileSource(
       `# title: Broken\n# summary: s\n# setting: aisle\n# difficulty: beginner\n# minutes: 1\n# cast: You=player, Shopper=customer\nShopper: Hi.\n* [Go. #de: +1 #feedback: f]\n  This path never ends.\n  -> DONE\n`,
