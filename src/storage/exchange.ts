@@ -76,6 +76,23 @@ export interface TraineeResults {
   attempts: readonly ExportedAttempt[];
 }
 
+/** A finished attempt as a results file carries it (its result is required). */
+export function exportAttempt(a: Attempt): ExportedAttempt {
+  if (!a.result) throw new Error(`attempt ${a.id} has no result to export`);
+  return {
+    id: a.id,
+    storyId: a.storyId,
+    storyHash: a.storyHash,
+    mode: a.mode,
+    startedAt: a.startedAt,
+    finishedAt: a.updatedAt,
+    path: [...a.path],
+    notes: a.notes.map((n) => ({ ...n, facts: [...n.facts] })),
+    result: a.result,
+    ...(a.replayOf ? { replayOf: { ...a.replayOf } } : {}),
+  };
+}
+
 /** The results file for a profile: its finished attempts, oldest first. */
 export function buildResultsFile(
   profile: Pick<Profile, 'id' | 'name'>,
@@ -85,20 +102,7 @@ export function buildResultsFile(
   const finished = attempts
     .filter((a) => a.profileId === profile.id && a.status === 'finished' && a.result)
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
-    .map(
-      (a): ExportedAttempt => ({
-        id: a.id,
-        storyId: a.storyId,
-        storyHash: a.storyHash,
-        mode: a.mode,
-        startedAt: a.startedAt,
-        finishedAt: a.updatedAt,
-        path: [...a.path],
-        notes: a.notes.map((n) => ({ ...n, facts: [...n.facts] })),
-        result: a.result!,
-        ...(a.replayOf ? { replayOf: { ...a.replayOf } } : {}),
-      }),
-    );
+    .map(exportAttempt);
   return ResultsFileSchema.parse({
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,

@@ -5,6 +5,7 @@ import {
   type Cohort,
   type ExportedAttempt,
   emptyCohort,
+  exportAttempt,
   mergeCohort,
   type ResultsFile,
 } from '../../src/storage/exchange.ts';
@@ -974,20 +975,7 @@ describe('Your progress counts as the dashboard counts (REPLAY_RULE)', () => {
     expect(finishedText(mine.counts)).toBe('2 finished attempts and 1 replay from a decision');
 
     // The same attempts exported and imported: the dashboard's table and status count them alike.
-    const exportedRuns = [first, second, replay].map(
-      (a): ExportedAttempt => ({
-        id: a.id,
-        storyId: a.storyId,
-        storyHash: a.storyHash,
-        mode: a.mode,
-        startedAt: a.startedAt,
-        finishedAt: a.updatedAt,
-        path: [],
-        notes: [],
-        result: a.result!,
-        ...(a.replayOf ? { replayOf: a.replayOf } : {}),
-      }),
-    );
+    const exportedRuns = [first, second, replay].map(exportAttempt);
     const cohort = cohortOf(file('p1', 'Dee Dash', exportedRuns));
     const row = cohortTable(cohort, CATALOG)[0]!;
     expect({ attempts: row.attempts, replays: row.replays }).toEqual(mine.counts);

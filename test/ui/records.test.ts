@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryEntry } from '../../src/authoring/catalog.ts';
 import type { Score } from '../../src/engine/tags.ts';
-import type { ExportedAttempt } from '../../src/storage/exchange.ts';
-import { emptyCohort, mergeCohort } from '../../src/storage/exchange.ts';
+import { emptyCohort, exportAttempt, mergeCohort } from '../../src/storage/exchange.ts';
 import { cohortTable, needsHelp } from '../../src/storage/insights.ts';
 import type { Attempt } from '../../src/storage/schema.ts';
 import { helpSection, tableSection } from '../../src/ui/dashboard.ts';
@@ -128,20 +127,7 @@ describe('Your progress', () => {
 });
 
 describe('the trainer dashboard', () => {
-  const exportedRuns = RUNS.map(
-    (a): ExportedAttempt => ({
-      id: a.id,
-      storyId: a.storyId,
-      storyHash: a.storyHash,
-      mode: a.mode,
-      startedAt: a.startedAt,
-      finishedAt: a.updatedAt,
-      path: [],
-      notes: [],
-      result: a.result!,
-      ...(a.replayOf ? { replayOf: a.replayOf } : {}),
-    }),
-  );
+  const exportedRuns = RUNS.map(exportAttempt);
   const cohort = mergeCohort(emptyCohort(), {
     format: 'beyond-the-script/results',
     version: 1,
