@@ -6,19 +6,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { describeStory } from '../authoring/catalog.ts';
 import { compileInk } from '../authoring/compile.ts';
+import { CURRICULUM_FILE, orderScenarios } from '../authoring/curriculum.ts';
 import { formatDiagnostic } from '../authoring/diagnostics.ts';
-import { explore } from '../engine/explore.ts';
 import { NAIVE_THRESHOLD, naiveReport } from '../engine/strategies.ts';
 import { AXES } from '../engine/tags.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
-const files = args.length
-  ? args.map((f) => relative(root, resolve(f)))
-  : readdirSync(join(root, 'stories'))
-      .filter((n) => n.endsWith('.ink'))
-      .map((n) => `stories/${n}`);
 const read = (p: string) => {
   try {
     return readFileSync(join(root, p), 'utf8');
@@ -26,6 +22,15 @@ const read = (p: string) => {
     return undefined;
   }
 };
+// Every story, in the menu's order (stories/curriculum.json), or those given.
+const files = args.length
+  ? args.map((f) => relative(root, resolve(f)))
+  : orderScenarios(
+      readdirSync(join(root, 'stories'))
+        .filter((n) => n.endsWith('.ink'))
+        .map((n) => n.slice(0, -'.ink'.length)),
+      read(CURRICULUM_FILE),
+    ).order.map((id) => `stories/${id}.ink`);
 
 let failed = false;
 const pct = (n: number) => `${Math.round(n * 100)}%`.padStart(5);
@@ -42,7 +47,23 @@ for (const file of files) {
     failed = true;
     continue;
   }
-  const { bounds } = explore(compiled.json);
+  // The bounds the game scores against, from the same explorer as the build.
+  const id = file.replace(/^.*\//, '').replace(/\.ink$/, '');
+  let described: ReturnType<typeof describeStory>;
+  try {
+    described = describeStory(id, file, compiled.json, '', { source, readFile: read, compiled });
+  } catch (e) {
+    console.error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
+    failed = true;
+    continue;
+  }
+  const errors = described.problems.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    for (const d of errors) console.error(formatDiagnostic(d));
+    failed = true;
+    continue;
+  }
+  const { bounds } = described;
   console.log(`\n${file}  best de ${bounds.best.de}, own ${bounds.best.own}, res ${bounds.best.res}`);
   console.log(`  ${'strategy'.padEnd(36)} ${AXES.map((a) => a.padStart(5)).join(' ')}   verdict`);
   for (const r of naiveReport(compiled.json, bounds)) {
