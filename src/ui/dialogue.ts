@@ -290,31 +290,24 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   let expectedTop = -1;
   /** What was said since the trainee last answered: it is what the next answer answers. */
   let sinceAnswer: HTMLElement[] = [];
-  const remember = (item: HTMLElement): void => {
-    sinceAnswer.push(item);
-  };
   /**
-   * The answers below never squeeze the log out of sight: it keeps room for the newest line whole
-   * (up to three fifths of the panel), for what was said since the last answer as far as a third
-   * of the panel allows (the rest is a scroll away), and never less than a fifth.
+   * The log and the answers share the panel's height below the bar (`shared`); the answers never
+   * squeeze the log out of sight. The log keeps room for the newest line whole (up to three fifths),
+   * and for what was said since the last answer as far as a third allows (the rest is a scroll
+   * away), never less than a fifth, as long as Continue or the first answer stays whole below it.
    */
   const sizeLog = (): void => {
-    const panel = element.clientHeight;
-    if (!panel) return;
+    const shared = log.offsetHeight + actions.offsetHeight - 8;
+    if (shared <= 0) return;
     const said = sinceAnswer.filter((el) => el.isConnected);
     const first = said[0];
     const last = said[said.length - 1];
     const since = first && last ? last.offsetTop + last.offsetHeight - first.offsetTop + 12 : 0;
     const newest = last ? last.offsetHeight + 12 : 0;
-    const wanted = Math.max(panel * 0.2, Math.min(since, panel / 3), Math.min(newest, panel * 0.6));
-    // ...but Continue, or the first answer, stays whole below it where it can (on the smallest
-    // screens the log and the answers share what is left after the bars).
-    const shared = log.offsetHeight + actions.offsetHeight - 8;
     const control = actions.querySelector<HTMLElement>('.continue, .choice, .notes-form h2');
     const keep = control ? Math.min(control.offsetHeight + 12, shared / 2) : 0;
-    // The newest line comes first: whole, if it takes no more than three fifths of the space.
-    const room = Math.max(Math.min(newest, shared * 0.6), Math.min(wanted, shared - keep), 0);
-    log.style.minHeight = `${Math.round(room)}px`;
+    const context = Math.min(Math.max(shared * 0.2, Math.min(since, shared / 3)), shared - keep);
+    log.style.minHeight = `${Math.round(Math.max(Math.min(newest, shared * 0.6), context, 0))}px`;
   };
   const revealNewest = (): void => {
     const newest = log.lastElementChild;
@@ -418,7 +411,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
     if (item) {
       item.classList.add('current', 'fresh');
       log.append(item);
-      remember(item);
+      sinceAnswer.push(item);
     }
     clock.textContent = formatClock(beat.call.seconds);
     const mood = beat.call.mood;
@@ -483,7 +476,7 @@ export function createDialogue(options: DialogueOptions): DialogueView {
   const coach = (option: ChoiceOption): void => {
     const item = coachItem(option);
     log.append(item);
-    remember(item);
+    sinceAnswer.push(item);
     spokenCoach = `${[...item.children].map((c) => c.textContent).join(': ')}. `;
   };
 

@@ -156,6 +156,12 @@ export function mountOverlay(
     panel.button.classList.toggle('in-slot', Boolean(slot));
   };
 
+  /** Puts a screen that finished loading on the page, with Settings in its place. */
+  const showScreen = (element: HTMLElement): void => {
+    main.replaceChildren(element);
+    placeSettings();
+  };
+
   /** Out of a run to the menu: it stays saved, and the menu offers it back. */
   const leaveRun = (): void => {
     dialogue?.flushDraft();
@@ -248,8 +254,7 @@ export function mountOverlay(
             if (screen !== next) return;
             const author = renderAuthorMode(next.stories, { menu: () => session.showMenu(), notify });
             disposeScreen = author.dispose;
-            main.replaceChildren(author.element);
-            placeSettings();
+            showScreen(author.element);
           },
           (e: unknown) =>
             notify(`Author mode could not load: ${e instanceof Error ? e.message : String(e)}`, 'error'),
@@ -331,8 +336,7 @@ export function mountOverlay(
           return;
         }
         disposeScreen = view.dispose;
-        main.replaceChildren(view.element);
-        placeSettings();
+        showScreen(view.element);
         main.scrollTop = 0;
         view.element.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
       },
@@ -396,8 +400,7 @@ export function mountOverlay(
         menuActions,
       );
       if (!session.ready) menu.append(loading);
-      main.replaceChildren(menu);
-      placeSettings();
+      showScreen(menu);
       menuShown();
       const again = focusedId ? document.getElementById(focusedId) : null;
       const first =
